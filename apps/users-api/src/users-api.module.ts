@@ -1,0 +1,68 @@
+import { Module } from '@nestjs/common';
+import {
+  AccessTokenIssuer,
+  AuthService,
+  LoginThrottle,
+  PasswordHasher,
+  RefreshTokensRepository,
+  UsersRepository,
+} from '@mercato/core';
+import { DataModule } from '@mercato/data';
+import { RateLimiterLoginThrottle, REDIS, type Redis, ServerConfig, ServerModule, UsersDomainModule, VerificationKey } from '@mercato/server';
+import { AuthController } from './auth.controller';
+import { JwksController } from './jwks.controller';
+import { signingKeyFrom } from './signing-key';
+import { UsersApiConfig } from './users-api.config';
+import { UsersController } from './users.controller';
+
+@Module({
+  imports: [
+    ServerModule.forRoot({
+      service: {
+        name: 'users-api',
+        title: 'Mercato users API',
+        description: 'Accounts, sign-in and access tokens for the Mercato platform. Errors are RFC 9457 problem+json.',
+      },
+      config: UsersApiConfig,
+      verificationKey: (c) => VerificationKey.fromConfig(c, signingKeyFrom(c).privateKey),
+    }),
+    DataModule.forRootAsync({
+      inject: [ServerConfig],
+      useFactory: (c: ServerConfig) => ({ url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, applicationName: 'users-api' }),
+    }),
+    UsersDomainModule,
+  ],
+  controllers: [AuthController, UsersController, JwksController],
+  providers: [
+    {
+      provide: AccessTokenIssuer,
+      inject: [UsersApiConfig],
+      useFactory: (c: UsersApiConfig) =>
+        new AccessTokenIssuer({ issuer: c.JWT_ISSUER, audience: c.JWT_AUDIENCE, ttlSeconds: c.ACCESS_TOKEN_TTL_SECONDS }, signingKeyFrom(c)),
+    },
+    {
+      provide: LoginThrottle,
+      inject: [UsersApiConfig, REDIS],
+      useFactory: (c: UsersApiConfig, redis: Redis | null) =>
+        new RateLimiterLoginThrottle(redis, {
+          maxFailuresPerAccount: c.LOGIN_MAX_FAILURES,
+          maxFailuresPerClient: c.LOGIN_MAX_FAILURES_PER_CLIENT,
+          windowSeconds: c.LOGIN_FAILURE_WINDOW_SECONDS,
+          keyPrefix: c.REDIS_KEY_PREFIX,
+        }),
+    },
+    {
+      provide: AuthService,
+      inject: [UsersRepository, RefreshTokensRepository, PasswordHasher, AccessTokenIssuer, LoginThrottle, UsersApiConfig],
+      useFactory: (
+        users: UsersRepository,
+        refresh: RefreshTokensRepository,
+        hasher: PasswordHasher,
+        issuer: AccessTokenIssuer,
+        throttle: LoginThrottle,
+        c: UsersApiConfig,
+      ) => new AuthService(users, refresh, hasher, issuer, throttle, c.REFRESH_TOKEN_TTL_SECONDS),
+    },
+  ],
+})
+export class UsersApiModule {}

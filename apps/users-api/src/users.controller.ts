@@ -1,0 +1,74 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, CreateUserDto, ListUsersQuery, SetRoleDto, UpdateUserDto, UsersService, UserView } from '@mercato/core';
+import { ApiPage, ApiProblems, CurrentActor, IdPipe, Public, Roles } from '@mercato/server';
+
+@ApiTags('users')
+@Controller('api/v1/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @Public()
+  @ApiOperation({ summary: 'Register', description: 'Creates an account with the `user` role.' })
+  @ApiCreatedResponse({ type: UserView })
+  @ApiProblems(400, 409)
+  register(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
+    return this.users.register(actor, dto);
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: UserView })
+  @ApiProblems(401)
+  me(@CurrentActor() actor: Actor) {
+    return this.users.me(actor);
+  }
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({ summary: 'List users (admin)', description: 'Filter by role, activity and a search term over e-mail, username and full name.' })
+  @ApiPage(UserView)
+  @ApiProblems(400, 401, 403)
+  list(@CurrentActor() actor: Actor, @Query() query: ListUsersQuery) {
+    return this.users.list(actor, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One user (yourself, or anyone for admins)' })
+  @ApiOkResponse({ type: UserView })
+  @ApiProblems(400, 401, 403, 404)
+  get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number) {
+    return this.users.get(actor, id);
+  }
+
+  @Put(':id')
+  @ApiOperation({
+    summary: 'Update a user (yourself, or anyone for admins)',
+    description: 'Changing your own password needs `current_password`. `role`, `is_active` and unknown fields are refused.',
+  })
+  @ApiOkResponse({ type: UserView })
+  @ApiProblems(400, 401, 403, 404, 409)
+  update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number, @Body() dto: UpdateUserDto) {
+    return this.users.update(actor, id, dto);
+  }
+
+  @Patch(':id/role')
+  @Roles('admin')
+  @ApiOperation({ summary: "Change a user's role (admin)", description: 'The last active admin cannot be demoted.' })
+  @ApiOkResponse({ type: UserView })
+  @ApiProblems(400, 401, 403, 404)
+  setRole(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number, @Body() dto: SetRoleDto) {
+    return this.users.setRole(actor, id, dto);
+  }
+
+  @Delete(':id')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Deactivate a user (admin)', description: 'Soft delete: the account stays, its tokens stop working at once.' })
+  @ApiNoContentResponse({ description: 'Deactivated' })
+  @ApiProblems(400, 401, 403, 404)
+  deactivate(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number) {
+    return this.users.deactivate(actor, id);
+  }
+}

@@ -1,0 +1,86 @@
+import { startTestApp, type TestApp } from '@mercato/testing';
+import { UsersApiModule } from '../src/users-api.module';
+
+let api: TestApp;
+beforeAll(async () => {
+  api = await startTestApp(UsersApiModule);
+});
+afterAll(() => api.close());
+
+describe('platform endpoints', () => {
+  it('GET / names the service and links its docs', async () => {
+    const res = await api.http.get('/').expect(200);
+    expect(res.body).toEqual({ name: 'users-api', version: expect.stringMatching(/^\d+\.\d+\.\d+/), docs: '/docs', openapi: '/docs-json', health: '/health' });
+  });
+
+  it('GET /health, /health/live and /health/ready report the service and its database', async () => {
+    await api.http.get('/health').expect(200).expect((r) => expect(r.body).toEqual({ status: 'ok', version: expect.any(String) }));
+    await api.http.get('/health/live').expect(200).expect((r) => expect(r.body.status).toBe('ok'));
+    const ready = await api.http.get('/health/ready').expect(200);
+    expect(ready.body.info.database.status).toBe('up');
+    expect(ready.body.info.redis).toMatchObject({ status: 'up', mode: process.env['REDIS_URL'] ? 'connected' : 'disabled' });
+  });
+
+  it('echoes a safe X-Request-Id, makes one otherwise, and reports X-Process-Time', async () => {
+    const given = await api.http.get('/health').set('X-Request-Id', 'trace-123').expect(200);
+    expect(given.headers['x-request-id']).toBe('trace-123');
+    const made = await api.http.get('/health').set('X-Request-Id', 'bad id with spaces').expect(200);
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Number(made.headers['x-process-time'])).toBeGreaterThanOrEqual(0);
+  });
+
+  it('answers CORS preflights for browser frontends', async () => {
+    const res = await api.http
+      .options('/api/v1/users/me')
+      .set('Origin', 'https://shop.example')
+      .set('Access-Control-Request-Method', 'GET')
+      .set('Access-Control-Request-Headers', 'authorization');
+    expect(res.status).toBeLessThan(300);
+    expect(res.headers['access-control-allow-origin']).toBe('https://shop.example');
+  });
+
+  it('answers unknown routes and wrong content types with problems', async () => {
+    const missing = await api.http.get('/api/v1/nothing-here').expect(404);
+    expect(missing.headers['content-type']).toMatch(/problem\+json/);
+    await api.http.post('/api/v1/users').set('content-type', 'application/xml').send('<a/>').expect(415);
+    await api.http.post('/api/v1/users').set('content-type', 'text/plain').send('hi').expect(400);
+    await api.http.post('/api/v1/users').send({ email: 'x'.repeat(2_000_000) }).expect(413);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('serves Swagger UI and a document describing every route, body, status and the bearer scheme', async () => {
+    await api.http.get('/docs').expect((r) => expect([200, 301, 302]).toContain(r.status));
+    const { body: doc } = await api.http.get('/docs-json').expect(200);
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/users',
+        'GET /api/v1/users',
+        'GET /api/v1/users/me',
+        'GET /api/v1/users/{id}',
+        'PUT /api/v1/users/{id}',
+        'PATCH /api/v1/users/{id}/role',
+        'DELETE /api/v1/users/{id}',
+        'POST /api/v1/auth/login',
+        'POST /api/v1/auth/refresh',
+        'POST /api/v1/auth/logout',
+        'GET /.well-known/jwks.json',
+        'GET /health/ready',
+      ]),
+    );
+    const register = doc.paths['/api/v1/users'].post;
+    expect(Object.keys(register.responses).sort()).toEqual(['201', '400', '409']);
+    expect(register.responses['409'].content['application/problem+json']).toBeDefined();
+    expect(doc.components.schemas.CreateUserDto).toMatchObject({
+      required: ['email', 'username', 'password'],
+      properties: { username: { minLength: 3, maxLength: 50, pattern: '^[A-Za-z0-9_.-]+$' }, password: { minLength: 8 } },
+    });
+    const listParams = doc.paths['/api/v1/users'].get.parameters.map((p: { name: string }) => p.name);
+    expect(listParams).toEqual(expect.arrayContaining(['skip', 'limit', 'role', 'is_active', 'search']));
+    expect(doc.components.schemas.UserView.properties).not.toHaveProperty('password_hash');
+  });
+});

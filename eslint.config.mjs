@@ -1,0 +1,53 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+// The layer rules of docs/ARCHITECTURE: apps -> server, data, core; server -> core; data -> core; core -> nothing.
+const depConstraints = [
+  // Apps reach the test kit from their test/ folders only; it is never part of a build.
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:server', 'type:data', 'type:domain', 'type:testing'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:server', 'type:data', 'type:domain'] },
+  { sourceTag: 'type:server', onlyDependOnLibsWithTags: ['type:domain'] },
+  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain'] },
+  {
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: [],
+    // The domain stays free of adapters so it can be tested with in-memory fakes.
+    bannedExternalImports: ['typeorm', 'pg', 'express', 'fastify', '@fastify/*', 'passport*', '@nestjs/*', '@modelcontextprotocol/*', 'redis'],
+  },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:server', 'type:data', 'type:domain'] },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/node_modules', '**/coverage', '**/.nx', '**/tmp', '**/.mercato'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints, banTransitiveDependencies: false },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['tools/**/*.ts', '**/*.spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  { ...tseslint.configs.disableTypeChecked, files: ['**/*.js', '**/*.mjs', '**/*.cjs'] },
+];

@@ -1,0 +1,21 @@
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+// One transform for every project: swc keeps decorator metadata (Nest DI, class-validator) and is fast on 2 cores.
+const swcrc = JSON.parse(readFileSync(join(__dirname, '.swcrc'), 'utf8'));
+swcrc.jsc.baseUrl = __dirname;
+delete swcrc.$schema;
+
+// ESM-only packages that jest (unlike Node 20.19+) cannot require; compiled to CommonJS for tests only.
+const esmOnly = ['content-disposition'];
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
+    [`node_modules/(${esmOnly.join('|')})/.+\\.js$`]: ['@swc/jest', { swcrc: false, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testMatch: ['**/?(*.)+(spec|e2e-spec).ts'],
+};

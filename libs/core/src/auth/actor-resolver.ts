@@ -1,0 +1,25 @@
+import { UnauthenticatedError } from '../common/errors';
+import type { UsersRepository } from '../users/users.repository';
+import type { AccessClaims } from './access-tokens';
+import { userActor, type UserActor } from './actor';
+
+/**
+ * Turns the claims of a signature-checked access token into an Actor, on every request: a deactivated user,
+ * or a token older than the user's last password change, is refused at once rather than at expiry.
+ * The role comes from the database, so a demotion takes effect immediately too.
+ */
+export class ActorResolver {
+  constructor(private readonly users: UsersRepository) {}
+
+  async resolve(claims: Pick<AccessClaims, 'sub' | 'ver'>): Promise<UserActor> {
+    const id = Number(claims.sub);
+    if (!Number.isSafeInteger(id) || id <= 0 || !Number.isInteger(claims.ver)) {
+      throw new UnauthenticatedError('The access token is malformed');
+    }
+    const state = await this.users.findAuthState(id);
+    if (!state || !state.isActive || state.tokenVersion !== claims.ver) {
+      throw new UnauthenticatedError('The access token is no longer valid; sign in again');
+    }
+    return userActor(state.id, state.role);
+  }
+}

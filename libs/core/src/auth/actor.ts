@@ -1,0 +1,34 @@
+export const ROLES = ['admin', 'user', 'guest'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Who a request acts for: a signed-in user (role read from the database, not the token), nobody, or the
+ * platform itself (operator tooling such as the create-admin CLI and demo seeding, never a network caller).
+ */
+export type Actor = UserActor | AnonymousActor | SystemActor;
+
+export interface UserActor {
+  readonly kind: 'user';
+  readonly userId: number;
+  readonly role: Role;
+}
+
+export interface AnonymousActor {
+  readonly kind: 'anonymous';
+}
+
+export interface SystemActor {
+  readonly kind: 'system';
+  /** Why the platform acts on its own, for the logs: e.g. `create-admin CLI`. */
+  readonly reason: string;
+}
+
+export function systemActor(reason: string): SystemActor {
+  return { kind: 'system', reason };
+}
+
+export const ANONYMOUS: AnonymousActor = Object.freeze({ kind: 'anonymous' });
+
+export function userActor(userId: number, role: Role): UserActor {
+  return { kind: 'user', userId, role };
+}

@@ -1,0 +1,76 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { CountingThrottle, InMemoryRefreshTokens, InMemoryUsers, PlainHasher } from '../../test/fakes';
+import { ActorResolver, AccessTokenIssuer, AuthService, RateLimitedError, UnauthenticatedError, UsersService, userActor } from '../index';
+import * as jwt from 'jsonwebtoken';
+
+function setup() {
+  const users = new InMemoryUsers();
+  const refresh = new InMemoryRefreshTokens();
+  const hasher = new PlainHasher();
+  const throttle = new CountingThrottle(3);
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const issuer = new AccessTokenIssuer({ issuer: 'i', audience: 'a', ttlSeconds: 900 }, { privateKey, keyId: 'k' });
+  const auth = new AuthService(users, refresh, hasher, issuer, throttle, 3600);
+  const accounts = new UsersService(users, refresh, hasher);
+  const resolver = new ActorResolver(users);
+  return { users, refresh, auth, accounts, resolver, throttle };
+}
+
+const claimsOf = (token: string) => jwt.decode(token) as { sub: string; ver: number };
+
+describe('AuthService', () => {
+  it('logs in by username or e-mail and gives tokens that resolve to the user', async () => {
+    const { auth, accounts, resolver } = setup();
+    const ada = await accounts.register(userActor(0, 'user'), { email: 'ada@x.io', username: 'Ada', password: 'Secr3tPass' });
+    for (const login of ['ada', 'ADA@x.io']) {
+      const tokens = await auth.login({ username: login, password: 'Secr3tPass' }, '1.1.1.1');
+      expect(tokens.token_type).toBe('bearer');
+      await expect(resolver.resolve(claimsOf(tokens.access_token))).resolves.toEqual(userActor(ada.id, 'user'));
+    }
+  });
+
+  it('answers wrong password, unknown user and inactive user with the same error', async () => {
+    const { auth, accounts, users } = setup();
+    await accounts.register(userActor(0, 'user'), { email: 'a@x.io', username: 'alice', password: 'Secr3tPass' });
+    await accounts.register(userActor(0, 'user'), { email: 'b@x.io', username: 'bob', password: 'Secr3tPass' });
+    await users.deactivateKeepingAnAdmin(2);
+    const attempts = [
+      auth.login({ username: 'alice', password: 'wrong' }, 'c'),
+      auth.login({ username: 'nobody', password: 'Secr3tPass' }, 'c'),
+      auth.login({ username: 'bob', password: 'Secr3tPass' }, 'c'),
+    ];
+    const messages = await Promise.all(attempts.map((p) => p.then(() => 'ok', (e: Error) => `${e.constructor.name}:${e.message}`)));
+    expect(new Set(messages)).toEqual(new Set([`${UnauthenticatedError.name}:Incorrect username or password`]));
+  });
+
+  it('throttles an account after repeated failures, even with the right password', async () => {
+    const { auth, accounts } = setup();
+    await accounts.register(userActor(0, 'user'), { email: 'a@x.io', username: 'alice', password: 'Secr3tPass' });
+    for (let i = 0; i < 3; i++) await expect(auth.login({ username: 'alice', password: 'no' }, 'c')).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(auth.login({ username: 'Alice', password: 'Secr3tPass' }, 'c')).rejects.toBeInstanceOf(RateLimitedError);
+  });
+
+  it('rotates refresh tokens and revokes the family when a used one comes back', async () => {
+    const { auth, accounts } = setup();
+    await accounts.register(userActor(0, 'user'), { email: 'a@x.io', username: 'alice', password: 'Secr3tPass' });
+    const first = await auth.login({ username: 'alice', password: 'Secr3tPass' }, 'c');
+    const second = await auth.refresh(first.refresh_token);
+    expect(second.refresh_token).not.toBe(first.refresh_token);
+    await expect(auth.refresh(first.refresh_token)).rejects.toBeInstanceOf(UnauthenticatedError);
+    // the thief's replay also killed the legitimate holder's newer token
+    await expect(auth.refresh(second.refresh_token)).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('stops access tokens of a user who changed password or was deactivated', async () => {
+    const { auth, accounts, resolver } = setup();
+    const admin = userActor(99, 'admin');
+    const u = await accounts.register(userActor(0, 'user'), { email: 'a@x.io', username: 'alice', password: 'Secr3tPass' });
+    const before = claimsOf((await auth.login({ username: 'alice', password: 'Secr3tPass' }, 'c')).access_token);
+    await accounts.update(admin, u.id, { password: 'Other1Pass' });
+    await expect(resolver.resolve(before)).rejects.toBeInstanceOf(UnauthenticatedError);
+    const after = claimsOf((await auth.login({ username: 'alice', password: 'Other1Pass' }, 'c')).access_token);
+    await expect(resolver.resolve(after)).resolves.toMatchObject({ userId: u.id });
+    await accounts.deactivate(admin, u.id);
+    await expect(resolver.resolve(after)).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+});

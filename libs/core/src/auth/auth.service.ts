@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { UnauthenticatedError } from '../common/errors';
+import type { User } from '../users/user';
+import type { UsersRepository } from '../users/users.repository';
+import type { AccessTokenIssuer } from './access-tokens';
+import type { LoginDto } from './dto/login.dto';
+import type { LoginThrottle } from './login-throttle';
+import type { PasswordHasher } from './password-hasher';
+import { hashRefreshToken, newRefreshToken, type RefreshTokensRepository } from './refresh-tokens';
+import type { TokenResponseView } from './token-response.view';
+
+const BAD_CREDENTIALS = 'Incorrect username or password';
+const BAD_REFRESH = 'The refresh token is not valid; sign in again';
+
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly accessTokens: AccessTokenIssuer,
+    private readonly throttle: LoginThrottle,
+    private readonly refreshTtlSeconds: number,
+  ) {}
+
+  /**
+   * Unknown user, wrong password and inactive user fail alike and cost one argon2 verification each,
+   * so neither the answer nor its timing tells which accounts exist.
+   */
+  async login({ username, password }: LoginDto, client: string): Promise<TokenResponseView> {
+    const keys = { account: username.toLowerCase(), client };
+    await this.throttle.assertAllowed(keys);
+    const user = await this.users.findByLogin(username);
+    const matches = await this.hasher.verify(user?.passwordHash ?? (await this.hasher.dummyHash()), password);
+    if (!user || !matches || !user.isActive) {
+      await this.throttle.recordFailure(keys);
+      throw new UnauthenticatedError(BAD_CREDENTIALS);
+    }
+    await this.throttle.forgetAccount(keys.account);
+    return this.issue(user, randomUUID());
+  }
+
+  /**
+   * Rotates: the presented token is used up and a new one of the same family returned. Presenting a token
+   * that was already used means it leaked (or was replayed), so the whole family is revoked.
+   */
+  async refresh(refreshToken: string): Promise<TokenResponseView> {
+    const hash = hashRefreshToken(refreshToken);
+    const consumed = await this.refreshTokens.consume(hash);
+    if (!consumed) {
+      const known = await this.refreshTokens.findByHash(hash);
+      if (known?.usedAt) await this.refreshTokens.revokeFamily(known.familyId);
+      throw new UnauthenticatedError(BAD_REFRESH);
+    }
+    const user = await this.users.findById(consumed.userId);
+    if (!user?.isActive) {
+      await this.refreshTokens.revokeFamily(consumed.familyId);
+      throw new UnauthenticatedError(BAD_REFRESH);
+    }
+    return this.issue(user, consumed.familyId);
+  }
+
+  /** Ends the session the token belongs to. Unknown tokens are ignored: logging out twice is not an error. */
+  async logout(refreshToken: string): Promise<void> {
+    const known = await this.refreshTokens.findByHash(hashRefreshToken(refreshToken));
+    if (known) await this.refreshTokens.revokeFamily(known.familyId);
+  }
+
+  private async issue(user: User, familyId: string): Promise<TokenResponseView> {
+    const access = this.accessTokens.issue(user);
+    const refresh = newRefreshToken();
+    await this.refreshTokens.create({
+      userId: user.id,
+      familyId,
+      tokenHash: refresh.hash,
+      expiresAt: new Date(Date.now() + this.refreshTtlSeconds * 1000),
+    });
+    return { access_token: access.token, token_type: 'bearer', expires_in: access.expiresIn, refresh_token: refresh.token };
+  }
+}

@@ -1,0 +1,30 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+export interface RefreshTokenRecord {
+  id: number;
+  userId: number;
+  familyId: string;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+  expiresAt: Date;
+}
+
+/** Storage for rotating refresh tokens; only their SHA-256 hashes are kept. */
+export abstract class RefreshTokensRepository {
+  abstract create(token: { userId: number; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void>;
+  /** Atomically marks a live token used and returns it; null when it is unknown, used, revoked or expired. */
+  abstract consume(tokenHash: string): Promise<RefreshTokenRecord | null>;
+  abstract findByHash(tokenHash: string): Promise<RefreshTokenRecord | null>;
+  abstract revokeFamily(familyId: string): Promise<void>;
+  abstract revokeAllForUser(userId: number): Promise<void>;
+}
+
+/** 256 random bits: a hash without salt is enough, as nobody can guess their way to a preimage. */
+export function newRefreshToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashRefreshToken(token) };
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

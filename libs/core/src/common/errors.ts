@@ -1,0 +1,75 @@
+/**
+ * Domain errors carry a stable `type` (a slug clients may branch on) and a human `detail`.
+ * Only the adapters know how they travel: libs/server maps them to problem+json, the MCP gateway to tool results.
+ */
+export interface FieldError {
+  /** Dotted path of the offending input field, e.g. `email` or `metadata.color`. */
+  field: string;
+  /** The rule that failed, e.g. `isEmail`, `minLength`, `whitelist`. */
+  rule: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly type: string;
+  abstract readonly title: string;
+  /** Extra machine-readable members for the problem body (e.g. the current stock). */
+  readonly extensions: Record<string, unknown> = {};
+
+  constructor(readonly detail: string) {
+    super(detail);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly type = 'validation-failed';
+  readonly title = 'Your request is not valid';
+
+  constructor(readonly errors: FieldError[], detail = describeFieldErrors(errors)) {
+    super(detail);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly type = 'unauthenticated';
+  readonly title = 'Authentication required';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly type = 'forbidden';
+  readonly title = 'Not allowed';
+}
+
+export class NotFoundError extends DomainError {
+  readonly type = 'not-found';
+  readonly title = 'Not found';
+
+  constructor(resource: string, id: string | number) {
+    super(`${resource} ${id} does not exist`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly type = 'conflict';
+  readonly title = 'Conflict with the current state';
+
+  constructor(detail: string, field?: string) {
+    super(detail);
+    if (field) this.extensions['field'] = field;
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  readonly type = 'too-many-requests';
+  readonly title = 'Too many requests';
+
+  constructor(detail: string, readonly retryAfterSeconds: number) {
+    super(detail);
+    this.extensions['retry_after'] = retryAfterSeconds;
+  }
+}
+
+function describeFieldErrors(errors: FieldError[]): string {
+  return errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'Invalid input';
+}

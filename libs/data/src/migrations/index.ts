@@ -1,0 +1,4 @@
+import { CreateUsers1764000000000 } from './1764000000000-create-users';
+
+/** Listed explicitly (not globbed) so bundled apps and the CLI run exactly the same set, in order. */
+export const migrations = [CreateUsers1764000000000];

@@ -1,0 +1,3 @@
+import { stopTestDatabaseServer } from './test-database';
+
+export default stopTestDatabaseServer;

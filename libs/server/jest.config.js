@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'server',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  reporters: ['default', ['<rootDir>/../../tools/jest/summary-reporter.js', { name: 'server' }]],
+};

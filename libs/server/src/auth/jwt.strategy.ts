@@ -1,0 +1,49 @@
+import { Inject, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
+import { ACCESS_TOKEN_ALGORITHM, type AccessClaims, ActorResolver } from '@mercato/core';
+import { passportJwtSecret } from 'jwks-rsa';
+import passport from 'passport';
+import { ExtractJwt, Strategy, type SecretOrKeyProvider } from 'passport-jwt';
+import { ServerConfig } from '../config/server-config';
+import { VerificationKey } from './verification-key';
+
+/**
+ * The passport strategy name of this app instance. Passport keeps strategies in one process-wide registry,
+ * so each app registers under its own name: two app instances in one process (tests, a second service)
+ * never verify with each other's keys or database.
+ */
+export const STRATEGY_NAME = Symbol('STRATEGY_NAME');
+let instances = 0;
+
+@Module({ providers: [{ provide: STRATEGY_NAME, useFactory: () => `jwt-${++instances}` }], exports: [STRATEGY_NAME] })
+export class StrategyNameModule {}
+
+/**
+ * Verifies the access token on every request: signature (public key or JWKS, RS256 only, so `alg: none`
+ * and HMAC confusion are refused), issuer, audience and expiry; then core decides whether the user behind it
+ * may still act.
+ */
+@Injectable()
+export class JwtStrategy implements OnModuleDestroy {
+  constructor(@Inject(STRATEGY_NAME) private readonly name: string, config: ServerConfig, key: VerificationKey, actors: ActorResolver) {
+    const secretOrKeyProvider: SecretOrKeyProvider = config.JWT_JWKS_URL
+      ? (passportJwtSecret({ jwksUri: config.JWT_JWKS_URL, cache: true, rateLimit: true, jwksRequestsPerMinute: 10 }) as SecretOrKeyProvider)
+      : (_req, _token, done) => done(null, key.publicKey as unknown as string);
+    const strategy = new Strategy(
+      {
+        jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+        secretOrKeyProvider,
+        algorithms: [ACCESS_TOKEN_ALGORITHM],
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+      },
+      (claims: AccessClaims, done: (error: unknown, user?: unknown) => void) => {
+        actors.resolve(claims).then((actor) => done(null, actor), done);
+      },
+    );
+    passport.use(name, strategy);
+  }
+
+  onModuleDestroy(): void {
+    passport.unuse(this.name);
+  }
+}

@@ -1,0 +1,49 @@
+import { ToBoolean, ToNumber } from '@mercato/core';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Settings every Mercato service reads. Each app extends it with its own; docs/configuration lives in README. */
+export class ServerConfig {
+  @IsIn(['development', 'test', 'production']) NODE_ENV: 'development' | 'test' | 'production' = 'development';
+  @IsString() HOST = '0.0.0.0';
+  @ToNumber() @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL!: string;
+  @ToNumber() @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE = 10;
+
+  @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' }) REDIS_URL?: string;
+  /** Namespaces every key, so several deployments (or test suites) can share one Redis. */
+  @IsString() REDIS_KEY_PREFIX = 'mercato:';
+
+  /** Comma-separated origins allowed by CORS, or `*`. Tokens travel in headers, not cookies, so `*` is safe. */
+  @IsString() CORS_ORIGINS = '*';
+  /** Trust X-Forwarded-For from a proxy in front (nginx, the ingress) when resolving the client address. */
+  @ToBoolean() @IsBoolean() TRUST_PROXY = false;
+
+  @IsString() JWT_ISSUER = 'mercato';
+  @IsString() JWT_AUDIENCE = 'mercato';
+  /** PEM public key that verifies access tokens; services other than users-api need this or JWT_JWKS_URL. */
+  @ValidateIf((c: ServerConfig) => !c.JWT_JWKS_URL && !c.signsTokens())
+  @Matches(/-----BEGIN PUBLIC KEY-----/, { message: 'JWT_PUBLIC_KEY must be a PEM public key (or set JWT_JWKS_URL)' })
+  JWT_PUBLIC_KEY?: string;
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) JWT_JWKS_URL?: string;
+
+  /** argon2id cost; the defaults are OWASP's minimum (19 MiB, 2 passes, 1 lane). */
+  @ToNumber() @IsInt() @Min(1024) ARGON2_MEMORY_KIB = 19_456;
+  @ToNumber() @IsInt() @Min(1) ARGON2_TIME_COST = 2;
+  @ToNumber() @IsInt() @Min(1) ARGON2_PARALLELISM = 1;
+
+  @IsOptional() @IsString() APP_VERSION?: string;
+
+  /** Only the token issuer holds a private key and derives its public key from it. */
+  signsTokens(): boolean {
+    return false;
+  }
+
+  get corsOrigins(): string[] | true {
+    const list = this.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+    return list.includes('*') ? true : list;
+  }
+}

@@ -1,0 +1,76 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/decorators';
+import { REDIS, type Redis } from '../redis/redis.module';
+import { SERVICE_INFO, type ServiceInfo } from '../service-info';
+
+@ApiTags('health')
+@Public()
+@Controller()
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly db: DataSource,
+    @Inject(REDIS) private readonly redis: Redis | null,
+    @Inject(SERVICE_INFO) private readonly service: ServiceInfo,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Service name, version and where its documentation lives' })
+  root() {
+    return { name: this.service.name, version: this.service.version, docs: '/docs', openapi: '/docs-json', health: '/health' };
+  }
+
+  @Get('health')
+  @ApiOkResponse({ description: '`{ status, version }`' })
+  summary() {
+    return { status: 'ok', version: this.service.version };
+  }
+
+  /** Liveness: the process answers. Never checks dependencies, so a database outage does not restart pods. */
+  @Get('health/live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** Readiness: the database answers. Redis is reported but only degrades the service, never takes it out. */
+  @Get('health/ready')
+  @HealthCheck()
+  @ApiServiceUnavailableResponse({ description: 'The database is unreachable' })
+  ready() {
+    return this.health.check([() => this.database(), () => this.cache()]);
+  }
+
+  private async database() {
+    const check = this.indicators.check('database');
+    try {
+      await withTimeout(this.db.query('SELECT 1'), 2_000);
+      return check.up();
+    } catch (error) {
+      return check.down({ message: error instanceof Error ? error.message : 'unreachable' });
+    }
+  }
+
+  private async cache() {
+    const check = this.indicators.check('redis');
+    if (!this.redis) return check.up({ mode: 'disabled' });
+    try {
+      await withTimeout(this.redis.ping(), 1_000);
+      return check.up({ mode: 'connected' });
+    } catch {
+      return check.up({ mode: 'degraded', message: 'Redis is unreachable; serving from the database' });
+    }
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,48 @@
+import type { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { ServerConfig } from '../config/server-config';
+import { setupOpenApi } from '../openapi/openapi';
+import { SERVICE_INFO, type ServiceInfo } from '../service-info';
+import { InputPipe } from './input.pipe';
+import { addRequestContextHeaders, requestIdFor } from './request-context';
+
+/**
+ * The one HTTP bootstrap: Fastify (JSON and form bodies, 1 MiB at most), problem+json for
+ * every error including Fastify's own, request ids, CORS, OpenAPI, graceful shutdown hooks.
+ * Returns the app initialised but not listening, so tests can drive it on an ephemeral port.
+ */
+export async function createApp(module: Type<unknown>): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ genReqId: requestIdFor, bodyLimit: 1_048_576 });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  const config = app.get(ServerConfig);
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  addRequestContextHeaders(fastify);
+
+  app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['X-Request-Id', 'X-Process-Time', 'Retry-After', 'ETag'] });
+  app.useGlobalPipes(new InputPipe());
+  app.enableShutdownHooks();
+  setupOpenApi(app, app.get<ServiceInfo>(SERVICE_INFO));
+  await app.init();
+  await fastify.ready();
+  return app;
+}
+
+/**
+ * Starts a service: builds it and listens on HOST:PORT from its config. A failure to start (bad config,
+ * unreachable database) prints one clear message and exits non-zero instead of an unhandled rejection.
+ */
+export async function bootstrap(module: Type<unknown>): Promise<void> {
+  try {
+    const app = await createApp(module);
+    const config = app.get(ServerConfig);
+    await app.listen(config.PORT, config.HOST);
+  } catch (error) {
+    console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,44 @@
+import type { INestApplication } from '@nestjs/common';
+import { ApiProperty, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { getMetadataStorage } from 'class-validator';
+import { targetConstructorToSchema } from 'class-validator-jsonschema';
+import type { ServiceInfo } from '../service-info';
+
+/**
+ * Serves Swagger UI at /docs and the document at /docs-json. DTOs and views are described from their
+ * class-validator rules, so the OpenAPI schema is derived from the very rules that validate requests.
+ */
+export function setupOpenApi(app: INestApplication, service: ServiceInfo): void {
+  describeValidatedClasses();
+  const config = new DocumentBuilder()
+    .setTitle(service.title)
+    .setDescription(service.description)
+    .setVersion(service.version)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/v1/auth/login' })
+    .addSecurityRequirements('bearer')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+}
+
+const described = new WeakSet<object>();
+
+/** Adds @ApiProperty metadata, derived from the validation rules, to every class-validator decorated class. */
+export function describeValidatedClasses(): void {
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<new () => object, { propertyName: string }[]> };
+  for (const [target, metadatas] of storage.validationMetadatas) {
+    if (described.has(target)) continue;
+    described.add(target);
+    const schema = targetConstructorToSchema(target);
+    const own = new Set(metadatas.map((m) => m.propertyName));
+    for (const [property, propertySchema] of Object.entries(schema.properties ?? {})) {
+      if (!own.has(property)) continue;
+      const defaults = new (target as new () => Record<string, unknown>)()[property];
+      ApiProperty({
+        ...(propertySchema as object),
+        required: schema.required?.includes(property) ?? false,
+        ...(defaults !== undefined ? { default: defaults } : {}),
+      })(target.prototype, property);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { PROBLEM_CONTENT_TYPE } from '../http/problem';
+
+class FieldErrorSchema {
+  @ApiProperty({ example: 'email' }) field!: string;
+  @ApiProperty({ example: 'isEmail' }) rule!: string;
+  @ApiProperty({ example: 'email must be a valid e-mail address' }) message!: string;
+}
+
+/** RFC 9457 problem details, as every error response carries them. */
+export class ProblemSchema {
+  @ApiProperty({ example: '/problems/validation-failed' }) type!: string;
+  @ApiProperty({ example: 'Your request is not valid' }) title!: string;
+  @ApiProperty({ example: 400 }) status!: number;
+  @ApiProperty({ example: 'email: email must be a valid e-mail address' }) detail!: string;
+  @ApiPropertyOptional({ example: '/api/v1/users' }) instance?: string;
+  @ApiPropertyOptional({ type: [FieldErrorSchema], description: 'One entry per refused field (validation errors only)' })
+  errors?: FieldErrorSchema[];
+}
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input; `errors[]` names each refused field and rule',
+  401: 'Missing, invalid or expired access token, or bad credentials',
+  403: 'Authenticated, but not allowed to do this',
+  404: 'No such resource',
+  409: 'Conflicts with current state (e.g. a duplicate e-mail)',
+  429: 'Too many attempts; see the Retry-After header',
+};
+
+/** Documents the problem+json error statuses a route can answer with. */
+export function ApiProblems(...statuses: number[]) {
+  return applyDecorators(
+    ApiExtraModels(ProblemSchema),
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Error',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemSchema) } } },
+      }),
+    ),
+  );
+}
+
+/** Documents a `{ items, total, skip, limit }` page of the given view. */
+export function ApiPage(view: Type<unknown>) {
+  return applyDecorators(
+    ApiExtraModels(view),
+    ApiOkResponse({
+      schema: {
+        type: 'object',
+        required: ['items', 'total', 'skip', 'limit'],
+        properties: {
+          items: { type: 'array', items: { $ref: getSchemaPath(view) } },
+          total: { type: 'integer', description: 'Matching items in all pages' },
+          skip: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+    }),
+  );
+}

@@ -1,0 +1,58 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { TerminusModule } from '@nestjs/terminus';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { JwtStrategy, STRATEGY_NAME, StrategyNameModule } from './auth/jwt.strategy';
+import { VerificationKey } from './auth/verification-key';
+import { ConfigModule } from './config/config.module';
+import { ServerConfig } from './config/server-config';
+import { findVersion } from './config/version';
+import { HealthController } from './health/health.controller';
+import { ProblemFilter } from './http/problem.filter';
+import { loggingModule } from './logging/logging';
+import { RedisModule } from './redis/redis.module';
+import { SERVICE_INFO, type ServiceInfo } from './service-info';
+
+export interface ServerModuleOptions<C extends ServerConfig> {
+  service: Omit<ServiceInfo, 'version'>;
+  config: new () => C;
+  /** Where the verification key comes from; users-api passes its signing key, the others read config. */
+  verificationKey?: (config: C) => VerificationKey;
+}
+
+/** Everything a Mercato HTTP service shares: config, logging, Redis, token verification, errors, health. */
+@Module({})
+export class ServerModule {
+  static forRoot<C extends ServerConfig>(options: ServerModuleOptions<C>): DynamicModule {
+    return {
+      module: ServerModule,
+      imports: [ConfigModule.forRoot(options.config), loggingModule(options.service.name), RedisModule,
+        StrategyNameModule,
+        PassportModule.registerAsync({
+          imports: [StrategyNameModule],
+          inject: [STRATEGY_NAME],
+          useFactory: (name: string) => ({ defaultStrategy: name, session: false }),
+        }),
+        TerminusModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        {
+          provide: SERVICE_INFO,
+          inject: [ServerConfig],
+          useFactory: (c: ServerConfig): ServiceInfo => ({ ...options.service, version: findVersion(c.APP_VERSION) }),
+        },
+        {
+          provide: VerificationKey,
+          inject: [options.config],
+          useFactory: (c: C) => options.verificationKey?.(c) ?? VerificationKey.fromConfig(c),
+        },
+        JwtStrategy,
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+      exports: [SERVICE_INFO, VerificationKey],
+    };
+  }
+}

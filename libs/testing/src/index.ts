@@ -1,0 +1,3 @@
+export * from './keys';
+export * from './test-app';
+export * from './users';

@@ -1,0 +1,12 @@
+/** The services `npm start` runs; each later service adds a line here. */
+export interface LaunchedApp {
+  name: string;
+  entry: string;
+  /** Env var that overrides the port, and the default. */
+  portEnv: string;
+  port: number;
+  /** Gets the signing key; every other service gets only the public key. */
+  signsTokens?: boolean;
+}
+
+export const APPS: LaunchedApp[] = [{ name: 'users-api', entry: 'apps/users-api/src/main.ts', portEnv: 'USERS_API_PORT', port: 3001, signsTokens: true }];

@@ -1,0 +1,18 @@
+import { ConflictError, systemActor, type Role } from '@mercato/core';
+import { withUsersService } from '../cli/accounts';
+
+/** Demo accounts for the embedded platform only; documented in the README, never created on a real database. */
+export const DEMO_ACCOUNTS: { username: string; email: string; password: string; role: Role }[] = [
+  { username: 'admin', email: 'admin@mercato.local', password: 'Admin1234', role: 'admin' },
+  { username: 'demo', email: 'demo@mercato.local', password: 'Demo12345', role: 'user' },
+];
+
+export async function seedDemoData(databaseUrl: string): Promise<void> {
+  await withUsersService(databaseUrl, async (users) => {
+    for (const { role, ...account } of DEMO_ACCOUNTS) {
+      await users.create(systemActor('demo seed'), account, role).catch((error: unknown) => {
+        if (!(error instanceof ConflictError)) throw error; // already seeded on an earlier start
+      });
+    }
+  });
+}

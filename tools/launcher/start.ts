@@ -1,0 +1,114 @@
+// npm start: the whole platform on one machine. Embedded PostgreSQL unless DATABASE_URL is set; Redis only if REDIS_URL is.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { migrate, startEmbeddedPostgres, type RunningPostgres } from '@mercato/data';
+import { APPS, type LaunchedApp } from './apps';
+import { DEMO_ACCOUNTS, seedDemoData } from './demo-data';
+import { localSecrets } from './local-secrets';
+
+const root = resolve(__dirname, '../..');
+const dataDir = resolve(process.env['MERCATO_DATA_DIR'] ?? join(root, '.mercato'));
+const children = new Map<string, ChildProcess>();
+let database: RunningPostgres | undefined;
+let stopping = false;
+
+async function main(): Promise<void> {
+  const began = Date.now();
+  const secrets = localSecrets(dataDir);
+  let databaseUrl = process.env['DATABASE_URL'];
+  if (!databaseUrl) {
+    const port = Number(process.env['MERCATO_PG_PORT'] ?? 54329);
+    say(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${join(dataDir, 'postgres')})`);
+    database = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, password: secrets.pgPassword, database: 'mercato', persistent: true, durable: true });
+    databaseUrl = database.url;
+  }
+  const applied = await migrate(databaseUrl);
+  say(applied.length ? `migrated: ${applied.join(', ')}` : 'database schema is up to date');
+  if (database) await seedDemoData(databaseUrl);
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+    JWT_PUBLIC_KEY: process.env['JWT_PUBLIC_KEY'] ?? secrets.publicKey,
+  };
+  const signingKey = process.env['JWT_PRIVATE_KEY'] ?? secrets.privateKey;
+  for (const app of APPS) start(app, { ...env, PORT: String(portOf(app)), ...(app.signsTokens ? { JWT_PRIVATE_KEY: signingKey } : {}) });
+  await Promise.all(APPS.map(waitUntilReady));
+  printSummary(Date.now() - began, Boolean(database));
+}
+
+function start(app: LaunchedApp, env: NodeJS.ProcessEnv): void {
+  const child = spawn(process.execPath, ['-r', join(root, 'tools/register.cjs'), join(root, app.entry)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.set(app.name, child);
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${app.name}] ${line}\n`));
+  }
+  child.on('exit', (code) => {
+    children.delete(app.name);
+    if (!stopping) {
+      say(`${app.name} exited (code ${code}); stopping the platform`);
+      void shutdown(1);
+    }
+  });
+}
+
+async function waitUntilReady(app: LaunchedApp): Promise<void> {
+  const url = `http://127.0.0.1:${portOf(app)}/health/ready`;
+  for (let waited = 0; waited < 60_000; waited += 200) {
+    if (stopping) return;
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${app.name} did not become ready at ${url} within 60 s`);
+}
+
+function printSummary(ms: number, embedded: boolean): void {
+  const lines = [``, `Mercato is running (ready in ${(ms / 1000).toFixed(1)} s):`];
+  for (const app of APPS) {
+    const base = `http://localhost:${portOf(app)}`;
+    lines.push(`  ${app.name.padEnd(14)} ${base}   docs ${base}/docs   OpenAPI ${base}/docs-json`);
+  }
+  if (embedded) {
+    lines.push(``, `Demo accounts (embedded database only):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.role.padEnd(6)} username ${a.username.padEnd(6)} password ${a.password}`);
+    lines.push(``, `Try: curl -s -X POST http://localhost:${portOf(APPS[0])}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"demo","password":"Demo12345"}'`);
+  }
+  lines.push(``, `Press Ctrl-C to stop.`);
+  console.log(lines.join('\n'));
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  await Promise.all(
+    [...children.values()].map(
+      (child) =>
+        new Promise<void>((done) => {
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        }),
+    ),
+  );
+  await database?.stop().catch(() => undefined);
+  process.exit(code);
+}
+
+function portOf(app: LaunchedApp): number {
+  return Number(process.env[app.portEnv] ?? app.port);
+}
+
+function say(message: string): void {
+  console.log(`[mercato] ${message}`);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+main().catch((error: unknown) => {
+  console.error(`[mercato] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  void shutdown(1);
+});
