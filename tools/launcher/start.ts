@@ -1,14 +1,13 @@
 // npm start: the whole platform on one machine. Embedded PostgreSQL unless DATABASE_URL is set; Redis only if REDIS_URL is.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { migrate, startEmbeddedPostgres, type RunningPostgres } from '@mercato/data';
 import { APPS, type LaunchedApp } from './apps';
 import { DEMO_ACCOUNTS, seedDemoData } from './demo-data';
 import { localSecrets } from './local-secrets';
+import { ROOT, spawnService, stopService, waitUntilReady } from './processes';
 
-const root = resolve(__dirname, '../..');
-const dataDir = resolve(process.env['MERCATO_DATA_DIR'] ?? join(root, '.mercato'));
+const dataDir = resolve(process.env['MERCATO_DATA_DIR'] ?? join(ROOT, '.mercato'));
 const children = new Map<string, ChildProcess>();
 let database: RunningPostgres | undefined;
 let stopping = false;
@@ -35,16 +34,13 @@ async function main(): Promise<void> {
   };
   const signingKey = process.env['JWT_PRIVATE_KEY'] ?? secrets.privateKey;
   for (const app of APPS) start(app, { ...env, PORT: String(portOf(app)), ...(app.signsTokens ? { JWT_PRIVATE_KEY: signingKey } : {}) });
-  await Promise.all(APPS.map(waitUntilReady));
+  await Promise.all(APPS.map((app) => waitUntilReady(portOf(app), () => stopping)));
   printSummary(Date.now() - began, Boolean(database));
 }
 
 function start(app: LaunchedApp, env: NodeJS.ProcessEnv): void {
-  const child = spawn(process.execPath, ['-r', join(root, 'tools/register.cjs'), join(root, app.entry)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnService(app, env);
   children.set(app.name, child);
-  for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${app.name}] ${line}\n`));
-  }
   child.on('exit', (code) => {
     children.delete(app.name);
     if (!stopping) {
@@ -52,17 +48,6 @@ function start(app: LaunchedApp, env: NodeJS.ProcessEnv): void {
       void shutdown(1);
     }
   });
-}
-
-async function waitUntilReady(app: LaunchedApp): Promise<void> {
-  const url = `http://127.0.0.1:${portOf(app)}/health/ready`;
-  for (let waited = 0; waited < 60_000; waited += 200) {
-    if (stopping) return;
-    const ok = await fetch(url).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${app.name} did not become ready at ${url} within 60 s`);
 }
 
 function printSummary(ms: number, embedded: boolean): void {
@@ -84,16 +69,7 @@ async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   say('stopping…');
-  await Promise.all(
-    [...children.values()].map(
-      (child) =>
-        new Promise<void>((done) => {
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-        }),
-    ),
-  );
+  await Promise.all([...children.values()].map(stopService));
   await database?.stop().catch(() => undefined);
   process.exit(code);
 }

@@ -1,0 +1,39 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { LaunchedApp } from './apps';
+
+export const ROOT = resolve(__dirname, '../..');
+
+/** Runs one service from its TypeScript sources, its output prefixed with its name. */
+export function spawnService(app: LaunchedApp, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/register.cjs'), join(ROOT, app.entry)], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${app.name}] ${line}\n`));
+  }
+  return child;
+}
+
+/** Polls /health/ready until the service answers 200. */
+export async function waitUntilReady(port: number, giveUp = () => false, timeoutMs = 60_000): Promise<void> {
+  const url = `http://127.0.0.1:${port}/health/ready`;
+  for (let waited = 0; waited < timeoutMs; waited += 200) {
+    if (giveUp()) return;
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no service became ready at ${url} within ${timeoutMs / 1000} s`);
+}
+
+export function stopService(child: ChildProcess): Promise<void> {
+  return new Promise<void>((done) => {
+    if (child.exitCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  });
+}
