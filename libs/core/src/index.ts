@@ -2,6 +2,7 @@ export * from './common/errors';
 export * from './common/validation';
 export * from './common/pagination';
 export * from './common/transforms';
+export * from './common/concurrency-limit';
 
 export * from './auth/actor';
 export * from './auth/permissions';

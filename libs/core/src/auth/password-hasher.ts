@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import * as argon2 from 'argon2';
+import { ConcurrencyLimit } from '../common/concurrency-limit';
 
 export abstract class PasswordHasher {
   abstract hash(password: string): Promise<string>;
@@ -12,25 +14,34 @@ export interface Argon2Settings {
   memoryCost: number;
   timeCost: number;
   parallelism: number;
+  /** Hashes computed at once; the default leaves one core to the event loop and the database. */
+  maxConcurrent?: number;
 }
 
 export const OWASP_ARGON2: Argon2Settings = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-/** argon2 hashes on libuv's thread pool, so logins never block the event loop that serves other requests. */
+/**
+ * argon2 hashes on libuv's thread pool, so logins never block the event loop. A burst of logins could still
+ * take every core from it, so hashes beyond `maxConcurrent` wait their turn instead.
+ */
 export class Argon2PasswordHasher extends PasswordHasher {
   private dummy?: Promise<string>;
+  private readonly limit: ConcurrencyLimit;
+  private readonly options: argon2.HashOptions & { raw: false };
 
-  constructor(private readonly settings: Argon2Settings = OWASP_ARGON2) {
+  constructor({ maxConcurrent, ...cost }: Argon2Settings = OWASP_ARGON2) {
     super();
+    this.limit = new ConcurrencyLimit(maxConcurrent ?? Math.max(1, availableParallelism() - 1));
+    this.options = { type: argon2.argon2id, raw: false, ...cost };
   }
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id, ...this.settings });
+    return this.limit.run(() => argon2.hash(password, this.options));
   }
 
   async verify(hash: string, password: string): Promise<boolean> {
     try {
-      return await argon2.verify(hash, password);
+      return await this.limit.run(() => argon2.verify(hash, password));
     } catch {
       return false; // a malformed stored hash is a failed login, not a crash
     }

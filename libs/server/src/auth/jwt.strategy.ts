@@ -1,4 +1,4 @@
-import { Inject, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ACCESS_TOKEN_ALGORITHM, type AccessClaims, ActorResolver } from '@mercato/core';
 import { passportJwtSecret } from 'jwks-rsa';
 import passport from 'passport';
@@ -23,7 +23,7 @@ export class StrategyNameModule {}
  * may still act.
  */
 @Injectable()
-export class JwtStrategy implements OnModuleDestroy {
+export class JwtStrategy implements OnApplicationShutdown {
   constructor(@Inject(STRATEGY_NAME) private readonly name: string, config: ServerConfig, key: VerificationKey, actors: ActorResolver) {
     const secretOrKeyProvider: SecretOrKeyProvider = config.JWT_JWKS_URL
       ? (passportJwtSecret({ jwksUri: config.JWT_JWKS_URL, cache: true, rateLimit: true, jwksRequestsPerMinute: 10 }) as SecretOrKeyProvider)
@@ -43,7 +43,8 @@ export class JwtStrategy implements OnModuleDestroy {
     passport.use(name, strategy);
   }
 
-  onModuleDestroy(): void {
+  // After the HTTP server has drained, so requests still in flight can finish authenticating.
+  onApplicationShutdown(): void {
     passport.unuse(this.name);
   }
 }

@@ -34,6 +34,8 @@ export class ServerConfig {
   @ToNumber() @IsInt() @Min(1024) ARGON2_MEMORY_KIB = 19_456;
   @ToNumber() @IsInt() @Min(1) ARGON2_TIME_COST = 2;
   @ToNumber() @IsInt() @Min(1) ARGON2_PARALLELISM = 1;
+  /** Hashes computed at once; unset leaves one core free for serving requests (cores - 1, at least 1). */
+  @IsOptional() @ToNumber() @IsInt() @Min(1) ARGON2_MAX_CONCURRENCY?: number;
 
   @IsOptional() @IsString() APP_VERSION?: string;
 

@@ -20,7 +20,12 @@ import { ServerConfig } from '../config/server-config';
       provide: PasswordHasher,
       inject: [ServerConfig],
       useFactory: (c: ServerConfig) =>
-        new Argon2PasswordHasher({ memoryCost: c.ARGON2_MEMORY_KIB, timeCost: c.ARGON2_TIME_COST, parallelism: c.ARGON2_PARALLELISM }),
+        new Argon2PasswordHasher({
+          memoryCost: c.ARGON2_MEMORY_KIB,
+          timeCost: c.ARGON2_TIME_COST,
+          parallelism: c.ARGON2_PARALLELISM,
+          maxConcurrent: c.ARGON2_MAX_CONCURRENCY,
+        }),
     },
     { provide: ActorResolver, inject: [UsersRepository], useFactory: (users: UsersRepository) => new ActorResolver(users) },
     {

@@ -44,6 +44,9 @@ export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis | null) {}
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.redis?.isOpen) await this.redis.quit().catch(() => this.redis?.destroy());
+    if (!this.redis?.isOpen) return;
+    // quit() flushes pending replies, but waits forever for a connection that is still being re-established.
+    if (this.redis.isReady) await this.redis.quit().catch(() => this.redis?.destroy());
+    else this.redis.destroy();
   }
 }

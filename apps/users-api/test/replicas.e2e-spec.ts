@@ -1,0 +1,52 @@
+import { signedInUser, startTestApp, type TestApp } from '@mercato/testing';
+import { UsersApiModule } from '../src/users-api.module';
+
+const redisUrl = process.env['REDIS_URL'];
+
+describe('two replicas over one database', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await startTestApp(UsersApiModule, { env: { LOGIN_MAX_FAILURES: '2' } });
+    // Same database and, when there is Redis, the same key prefix: a second pod of the same deployment.
+    b = await startTestApp(UsersApiModule, { database: a.database, env: { LOGIN_MAX_FAILURES: '2', REDIS_KEY_PREFIX: a.env['REDIS_KEY_PREFIX'] } });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('accepts on one replica the tokens issued by the other, and sees deactivation at once', async () => {
+    const admin = await signedInUser(a, 'admin');
+    const u = await signedInUser(a);
+    await b.http.get('/api/v1/users/me').set(u.auth).expect(200);
+    await b.http.delete(`/api/v1/users/${u.id}`).set(admin.auth).expect(204);
+    await a.http.get('/api/v1/users/me').set(u.auth).expect(401);
+  });
+
+  it(redisUrl ? 'shares the failed-login budget through Redis' : 'counts failed logins per replica without Redis', async () => {
+    const u = await signedInUser(a);
+    await a.http.post('/api/v1/auth/login').send({ username: u.username, password: 'Wrong1Pass' }).expect(401);
+    await a.http.post('/api/v1/auth/login').send({ username: u.username, password: 'Wrong1Pass' }).expect(401);
+    await a.http.post('/api/v1/auth/login').send({ username: u.username, password: u.password }).expect(429);
+    await b.http.post('/api/v1/auth/login').send({ username: u.username, password: u.password }).expect(redisUrl ? 429 : 200);
+  });
+});
+
+describe('Redis unreachable', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp(UsersApiModule, { env: { REDIS_URL: 'redis://127.0.0.1:1', LOGIN_MAX_FAILURES: '2' } });
+  });
+  afterAll(() => api.close());
+
+  it('still signs users in and throttles in memory, and reports Redis as degraded while staying ready', async () => {
+    const u = await signedInUser(api);
+    await api.http.get('/api/v1/users/me').set(u.auth).expect(200);
+    await api.http.post('/api/v1/auth/login').send({ username: u.username, password: 'Wrong1Pass' }).expect(401);
+    await api.http.post('/api/v1/auth/login').send({ username: u.username, password: 'Wrong1Pass' }).expect(401);
+    await api.http.post('/api/v1/auth/login').send({ username: u.username, password: u.password }).expect(429);
+    const ready = await api.http.get('/health/ready').expect(200);
+    expect(ready.body.info.redis).toMatchObject({ status: 'up', mode: 'degraded' });
+  });
+});

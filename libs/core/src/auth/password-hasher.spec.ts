@@ -1,0 +1,42 @@
+import { Argon2PasswordHasher, OWASP_ARGON2 } from './password-hasher';
+import { ConcurrencyLimit } from '../common/concurrency-limit';
+
+describe('Argon2PasswordHasher', () => {
+  const hasher = new Argon2PasswordHasher(OWASP_ARGON2);
+
+  it('hashes with argon2id at the OWASP parameters and verifies only the right password', async () => {
+    const hash = await hasher.hash('Secr3tPass');
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    await expect(hasher.verify(hash, 'Secr3tPass')).resolves.toBe(true);
+    await expect(hasher.verify(hash, 'secr3tpass')).resolves.toBe(false);
+  });
+
+  it('treats a malformed stored hash as a failed check, not a crash', async () => {
+    await expect(hasher.verify('not-a-hash', 'x')).resolves.toBe(false);
+    await expect(hasher.verify(await hasher.dummyHash(), 'anything')).resolves.toBe(false);
+  });
+});
+
+describe('ConcurrencyLimit', () => {
+  it('never runs more than the limit at once and runs everything', async () => {
+    const limit = new ConcurrencyLimit(2);
+    let running = 0;
+    let peak = 0;
+    const task = async (n: number) => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+      return n;
+    };
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => limit.run(() => task(n))));
+    expect(results).toEqual([1, 2, 3, 4, 5]);
+    expect(peak).toBe(2);
+  });
+
+  it('frees its slot when a task fails', async () => {
+    const limit = new ConcurrencyLimit(1);
+    await expect(limit.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(limit.run(async () => 'next')).resolves.toBe('next');
+  });
+});
