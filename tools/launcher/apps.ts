@@ -9,4 +9,7 @@ export interface LaunchedApp {
   signsTokens?: boolean;
 }
 
-export const APPS: LaunchedApp[] = [{ name: 'users-api', entry: 'apps/users-api/src/main.ts', portEnv: 'USERS_API_PORT', port: 3001, signsTokens: true }];
+export const APPS: LaunchedApp[] = [
+  { name: 'users-api', entry: 'apps/users-api/src/main.ts', portEnv: 'USERS_API_PORT', port: 3001, signsTokens: true },
+  { name: 'products-api', entry: 'apps/products-api/src/main.ts', portEnv: 'PRODUCTS_API_PORT', port: 3002 },
+];

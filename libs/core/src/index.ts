@@ -26,3 +26,17 @@ export * from './users/dto/create-user.dto';
 export * from './users/dto/update-user.dto';
 export * from './users/dto/set-role.dto';
 export * from './users/dto/list-users.query';
+
+export * from './common/slug';
+export * from './common/validators';
+export * from './products/product';
+export * from './products/product.view';
+export * from './products/product-cache';
+export * from './products/products.repository';
+export * from './products/products.policy';
+export * from './products/products.service';
+export * from './products/dto/create-product.dto';
+export * from './products/dto/update-product.dto';
+export * from './products/dto/adjust-stock.dto';
+export * from './products/dto/list-products.query';
+export * from './products/dto/low-stock.query';

@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { migrations } from './migrations';
+import { ProductEntity } from './products/product.entity';
 import { UserEntity } from './users/user.entity';
 
-export const entities = [UserEntity, RefreshTokenEntity];
+export const entities = [UserEntity, RefreshTokenEntity, ProductEntity];
 
 export interface DatabaseOptions {
   url: string;

@@ -1,8 +1,9 @@
 import { type DynamicModule, Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
-import { RefreshTokensRepository, UsersRepository } from '@mercato/core';
+import { ProductsRepository, RefreshTokensRepository, UsersRepository } from '@mercato/core';
 import { DataSource } from 'typeorm';
 import { TypeormRefreshTokensRepository } from './auth/typeorm-refresh-tokens.repository';
 import { createDataSource, type DatabaseOptions } from './data-source';
+import { TypeormProductsRepository } from './products/typeorm-products.repository';
 import { TypeormUsersRepository } from './users/typeorm-users.repository';
 
 export interface DataModuleOptions {
@@ -32,6 +33,7 @@ export class DataModule implements OnApplicationShutdown {
         inject: [DataSource],
         useFactory: (db: DataSource) => new TypeormRefreshTokensRepository(db),
       },
+      { provide: ProductsRepository, inject: [DataSource], useFactory: (db: DataSource) => new TypeormProductsRepository(db) },
     ];
     return { module: DataModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -4,6 +4,8 @@ export * from './postgres-errors';
 export * from './embedded/embedded-postgres';
 export * from './users/user.entity';
 export * from './users/typeorm-users.repository';
+export * from './products/product.entity';
+export * from './products/typeorm-products.repository';
 export * from './auth/refresh-token.entity';
 export * from './auth/typeorm-refresh-tokens.repository';
 export { createTestDatabase, type TestDatabase } from './testing/test-database';

@@ -11,6 +11,8 @@ export * from './auth/verification-key';
 export * from './auth/login-throttle';
 export * from './redis/redis.module';
 export * from './openapi/responses';
+export * from './openapi/json-schema';
 export * from './domain/users-domain.module';
+export * from './domain/products-domain.module';
 export * from './service-info';
 export * from './server.module';

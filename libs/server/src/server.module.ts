@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ActorResolver, UsersRepository } from '@mercato/core';
 import { PassportModule } from '@nestjs/passport';
 import { TerminusModule } from '@nestjs/terminus';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -48,6 +49,8 @@ export class ServerModule {
           inject: [options.config],
           useFactory: (c: C) => options.verificationKey?.(c) ?? VerificationKey.fromConfig(c),
         },
+        // Every service checks each token's user against the shared users table (deactivation, password change).
+        { provide: ActorResolver, inject: [UsersRepository], useFactory: (users: UsersRepository) => new ActorResolver(users) },
         JwtStrategy,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,3 +1,4 @@
 export * from './keys';
 export * from './test-app';
 export * from './users';
+export * from './tokens';

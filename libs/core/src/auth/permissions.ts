@@ -14,7 +14,10 @@ export type Permission =
   | 'user:update-any'
   | 'user:set-role'
   | 'user:deactivate'
-  | 'user:stats';
+  | 'user:stats'
+  | 'product:read-inactive'
+  | 'product:write'
+  | 'product:stats';
 
 const USER_SELF: Permission[] = ['user:read-self', 'user:update-self'];
 
@@ -28,6 +31,9 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'user:set-role',
     'user:deactivate',
     'user:stats',
+    'product:read-inactive',
+    'product:write',
+    'product:stats',
   ]),
   user: new Set<Permission>(USER_SELF),
   // A guest account may look at itself but change nothing.

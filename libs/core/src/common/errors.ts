@@ -60,6 +60,18 @@ export class ConflictError extends DomainError {
   }
 }
 
+export class InsufficientStockError extends DomainError {
+  readonly type = 'insufficient-stock';
+  readonly title = 'Not enough stock';
+
+  constructor(productId: number, currentStock: number, requested: number) {
+    super(`Product ${productId} has ${currentStock} in stock; removing ${-requested} would take it below zero`);
+    this.extensions['product_id'] = productId;
+    this.extensions['stock'] = currentStock;
+    this.extensions['requested'] = requested;
+  }
+}
+
 export class RateLimitedError extends DomainError {
   readonly type = 'too-many-requests';
   readonly title = 'Too many requests';

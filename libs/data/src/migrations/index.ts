@@ -1,4 +1,5 @@
 import { CreateUsers1764000000000 } from './1764000000000-create-users';
+import { CreateProducts1764100000000 } from './1764100000000-create-products';
 
 /** Listed explicitly (not globbed) so bundled apps and the CLI run exactly the same set, in order. */
-export const migrations = [CreateUsers1764000000000];
+export const migrations = [CreateUsers1764000000000, CreateProducts1764100000000];

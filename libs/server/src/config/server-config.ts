@@ -16,6 +16,8 @@ export class ServerConfig {
   @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' }) REDIS_URL?: string;
   /** Namespaces every key, so several deployments (or test suites) can share one Redis. */
   @IsString() REDIS_KEY_PREFIX = 'mercato:';
+  /** Upper bound on how long a cached read may live; writes invalidate at once, this only bounds a missed invalidation. */
+  @ToNumber() @IsInt() @Min(1) CACHE_TTL_SECONDS = 300;
 
   /** Comma-separated origins allowed by CORS, or `*`. Tokens travel in headers, not cookies, so `*` is safe. */
   @IsString() CORS_ORIGINS = '*';

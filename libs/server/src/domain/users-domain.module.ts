@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import {
-  ActorResolver,
   Argon2PasswordHasher,
   PasswordHasher,
   RefreshTokensRepository,
@@ -27,13 +26,12 @@ import { ServerConfig } from '../config/server-config';
           maxConcurrent: c.ARGON2_MAX_CONCURRENCY,
         }),
     },
-    { provide: ActorResolver, inject: [UsersRepository], useFactory: (users: UsersRepository) => new ActorResolver(users) },
     {
       provide: UsersService,
       inject: [UsersRepository, RefreshTokensRepository, PasswordHasher],
       useFactory: (u: UsersRepository, r: RefreshTokensRepository, h: PasswordHasher) => new UsersService(u, r, h),
     },
   ],
-  exports: [PasswordHasher, ActorResolver, UsersService],
+  exports: [PasswordHasher, UsersService],
 })
 export class UsersDomainModule {}

@@ -1,3 +1,4 @@
+import etag from '@fastify/etag';
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -22,6 +23,8 @@ export async function createApp(module: Type<unknown>): Promise<NestFastifyAppli
 
   const fastify = app.getHttpAdapter().getInstance();
   addRequestContextHeaders(fastify);
+  // ETag on every response and 304 for a matching If-None-Match: clients revalidate without downloading again.
+  await app.register(etag);
 
   app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['X-Request-Id', 'X-Process-Time', 'Retry-After', 'ETag'] });
   app.useGlobalPipes(new InputPipe());

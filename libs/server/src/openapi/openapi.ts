@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { ApiProperty, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
-import { targetConstructorToSchema } from 'class-validator-jsonschema';
+import { jsonSchemaOf } from './json-schema';
 import type { ServiceInfo } from '../service-info';
 
 /**
@@ -29,7 +29,7 @@ export function describeValidatedClasses(): void {
   for (const [target, metadatas] of storage.validationMetadatas) {
     if (described.has(target)) continue;
     described.add(target);
-    const schema = targetConstructorToSchema(target);
+    const schema = jsonSchemaOf(target);
     const own = new Set(metadatas.map((m) => m.propertyName));
     for (const [property, propertySchema] of Object.entries(schema.properties ?? {})) {
       if (!own.has(property)) continue;

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { bootstrap } from '@mercato/server';
+import { ProductsApiModule } from './products-api.module';
+
+void bootstrap(ProductsApiModule);

@@ -1,0 +1,8 @@
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { ToNumber } from '../../common/transforms';
+
+export class LowStockQuery extends PageQuery {
+  /** Products with fewer units than this are listed. */
+  @IsOptional() @ToNumber() @IsInt() @Min(1) @Max(1_000_000) threshold = 10;
+}

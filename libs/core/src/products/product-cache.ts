@@ -1,0 +1,30 @@
+import type { Page } from '../common/pagination';
+import type { ProductView } from './product.view';
+
+/**
+ * Read-through cache of product views and list pages. The server lib backs it with Redis (shared by every
+ * replica, so a write anywhere invalidates everywhere); without Redis it is a pass-through.
+ * A cache failure is never an error for the caller: it falls back to `load`.
+ */
+export abstract class ProductCache {
+  abstract byId(id: number, load: () => Promise<ProductView | null>): Promise<ProductView | null>;
+  abstract bySlug(slug: string, load: () => Promise<ProductView | null>): Promise<ProductView | null>;
+  abstract list(query: string, load: () => Promise<Page<ProductView>>): Promise<Page<ProductView>>;
+  /** Called after every committed write to the product. */
+  abstract invalidate(productId: number): Promise<void>;
+}
+
+export class NoProductCache extends ProductCache {
+  byId(_id: number, load: () => Promise<ProductView | null>) {
+    return load();
+  }
+  bySlug(_slug: string, load: () => Promise<ProductView | null>) {
+    return load();
+  }
+  list(_query: string, load: () => Promise<Page<ProductView>>) {
+    return load();
+  }
+  async invalidate(): Promise<void> {
+    // nothing cached, nothing to forget
+  }
+}

@@ -1,0 +1,136 @@
+import {
+  foldForSearch,
+  type NewProduct,
+  type Page,
+  type Product,
+  type ProductChanges,
+  type ProductFilter,
+  ProductsRepository,
+  type ProductSort,
+  type ProductStats,
+} from '@mercato/core';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { containsPattern } from '../postgres-errors';
+import { ProductEntity } from './product.entity';
+
+const ORDER: Record<ProductSort, [string, 'ASC' | 'DESC']> = {
+  created_at: ['p.created_at', 'ASC'],
+  '-created_at': ['p.created_at', 'DESC'],
+  price: ['p.price', 'ASC'],
+  '-price': ['p.price', 'DESC'],
+  name: ['p.name', 'ASC'],
+};
+const SLUG_ATTEMPTS = 5;
+
+export class TypeormProductsRepository extends ProductsRepository {
+  constructor(private readonly db: DataSource) {
+    super();
+  }
+
+  private get repo() {
+    return this.db.getRepository(ProductEntity);
+  }
+
+  insert(product: NewProduct, baseSlug: string): Promise<Product> {
+    return this.withFreeSlug(baseSlug, undefined, (tx, slug) =>
+      tx.save(tx.create(ProductEntity, { ...product, slug, nameSearch: foldForSearch(product.name), isActive: true })),
+    );
+  }
+
+  async update(id: number, changes: ProductChanges, baseSlug?: string): Promise<Product | null> {
+    const apply = async (tx: EntityManager, slug?: string) => {
+      const set: QueryDeepPartialEntity<ProductEntity> = { ...(changes as QueryDeepPartialEntity<ProductEntity>) };
+      if (changes.name !== undefined) set.nameSearch = foldForSearch(changes.name);
+      if (slug) set.slug = slug;
+      const { affected } = await tx.update(ProductEntity, { id }, set);
+      return affected ? tx.findOneBy(ProductEntity, { id }) : null;
+    };
+    if (baseSlug === undefined) return this.db.transaction((tx) => apply(tx));
+    return this.withFreeSlug(baseSlug, id, apply);
+  }
+
+  findById(id: number): Promise<Product | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  findBySlug(slug: string): Promise<Product | null> {
+    return this.repo.findOneBy({ slug });
+  }
+
+  async list({ search, minPrice, maxPrice, inStock, isActive, sort, skip, limit }: ProductFilter): Promise<Page<Product>> {
+    const q = this.repo.createQueryBuilder('p');
+    if (isActive !== undefined) q.andWhere('p.is_active = :isActive', { isActive });
+    if (search) q.andWhere(`p.name_search LIKE :pattern ESCAPE '\\'`, { pattern: containsPattern(search) });
+    if (minPrice !== undefined) q.andWhere('p.price >= :minPrice', { minPrice });
+    if (maxPrice !== undefined) q.andWhere('p.price <= :maxPrice', { maxPrice });
+    if (inStock !== undefined) q.andWhere(inStock ? 'p.stock > 0' : 'p.stock = 0');
+    const [column, direction] = ORDER[sort];
+    // id breaks ties so pages never overlap or skip rows that share a price or a timestamp
+    q.orderBy(column, direction).addOrderBy('p.id', direction).offset(skip).limit(limit);
+    const [items, total] = await q.getManyAndCount();
+    return { items, total, skip, limit };
+  }
+
+  async adjustStock(id: number, delta: number): Promise<Product | null> {
+    const [rows] = (await this.db.query(
+      `UPDATE products SET stock = stock + $2, updated_at = now()
+       WHERE id = $1 AND is_active AND stock + $2 >= 0 RETURNING id`,
+      [id, delta],
+    )) as [{ id: number }[], number];
+    return rows.length ? this.findById(id) : null;
+  }
+
+  async deactivate(id: number): Promise<Product | null> {
+    const { affected } = await this.repo.update({ id }, { isActive: false });
+    return affected ? this.findById(id) : null;
+  }
+
+  async lowStock(threshold: number, skip: number, limit: number): Promise<Page<Product>> {
+    const [items, total] = await this.repo
+      .createQueryBuilder('p')
+      .where('p.is_active AND p.stock < :threshold', { threshold })
+      .orderBy('p.stock', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .offset(skip)
+      .limit(limit)
+      .getManyAndCount();
+    return { items, total, skip, limit };
+  }
+
+  async stats(): Promise<ProductStats> {
+    const [row] = (await this.db.query(`
+      SELECT count(*) FILTER (WHERE is_active) AS active,
+             count(*) FILTER (WHERE NOT is_active) AS inactive,
+             coalesce(sum(stock) FILTER (WHERE is_active), 0) AS total_stock,
+             coalesce(sum(stock * price) FILTER (WHERE is_active), 0) AS stock_value
+      FROM products`)) as Record<string, string>[];
+    return { active: Number(row['active']), inactive: Number(row['inactive']), totalStock: Number(row['total_stock']), stockValue: Number(row['stock_value']) };
+  }
+
+  /**
+   * Picks `base`, or the first free `base-N`, and writes with it in one transaction. Writers of the same base
+   * slug queue on an advisory lock, so concurrent creates of one name get distinct slugs without retries; the
+   * unique index still guards the rare cross-base collision ("lamp-1" the name vs "lamp" + 1), which is retried.
+   */
+  private async withFreeSlug<T>(base: string, ownId: number | undefined, write: (tx: EntityManager, slug: string) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(async (tx) => {
+          await tx.query(`SELECT pg_advisory_xact_lock(hashtext('product-slug:' || $1))`, [base]);
+          const rows = (await tx.query(
+            `SELECT slug FROM products WHERE (slug = $1 OR slug LIKE $2 ESCAPE '\\') AND id IS DISTINCT FROM $3`,
+            [base, `${base.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`, ownId ?? null],
+          )) as { slug: string }[];
+          const taken = new Set(rows.map((r) => r.slug));
+          let slug = base;
+          for (let n = 1; taken.has(slug); n++) slug = `${base}-${n}`;
+          return write(tx, slug);
+        });
+      } catch (error) {
+        const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+        if (code !== '23505' || attempt >= SLUG_ATTEMPTS) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { type Page, ProductCache, type ProductView } from '@mercato/core';
+import type { Redis } from '../redis/redis.module';
+
+/** Reads a version counter and the entry stored under it in one round trip. */
+const READ_VERSIONED = `local v = redis.call('GET', KEYS[1]) or '0'
+return {v, redis.call('GET', ARGV[1] .. v)}`;
+
+/**
+ * Versioned keys: an entry's key embeds a version counter that every write increments. A reader that loaded
+ * from the database while a write committed stores its (possibly old) copy under the old version, which no
+ * reader asks for any more, so no interleaving can resurrect stale data. Each product has its own version
+ * (id reads survive writes to other products); slug and list entries follow the catalog-wide version,
+ * because any write can change a list page. Entries expire after `ttlSeconds`, bounding staleness if Redis
+ * is unreachable at the moment of a write.
+ */
+export class RedisProductCache extends ProductCache {
+  private readonly logger = new Logger('ProductCache');
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly ttlSeconds: number,
+  ) {
+    super();
+  }
+
+  byId(id: number, load: () => Promise<ProductView | null>) {
+    return this.readThrough(`${this.prefix}product:${id}:ver`, `${this.prefix}product:${id}:v`, load);
+  }
+
+  bySlug(slug: string, load: () => Promise<ProductView | null>) {
+    return this.readThrough(this.catalogVersion, `${this.prefix}slug:${digest(slug)}:v`, load);
+  }
+
+  list(query: string, load: () => Promise<Page<ProductView>>) {
+    return this.readThrough(this.catalogVersion, `${this.prefix}list:${digest(query)}:v`, load);
+  }
+
+  async invalidate(productId: number): Promise<void> {
+    if (!this.redis.isReady) return this.warn('invalidate', new Error('not connected'));
+    try {
+      await this.redis.multi().incr(`${this.prefix}product:${productId}:ver`).incr(this.catalogVersion).exec();
+    } catch (error) {
+      this.warn('invalidate', error);
+    }
+  }
+
+  private get catalogVersion() {
+    return `${this.prefix}catalog:ver`;
+  }
+
+  private async readThrough<T>(versionKey: string, entryPrefix: string, load: () => Promise<T>): Promise<T> {
+    if (!this.redis.isReady) return load();
+    let version: string;
+    try {
+      const [v, cached] = (await this.redis.eval(READ_VERSIONED, { keys: [versionKey], arguments: [entryPrefix] })) as [string, string | null];
+      if (cached !== null) return JSON.parse(cached) as T;
+      version = v;
+    } catch (error) {
+      this.warn('read', error);
+      return load();
+    }
+    const fresh = await load();
+    if (fresh !== null) {
+      this.redis.set(`${entryPrefix}${version}`, JSON.stringify(fresh), { EX: this.ttlSeconds }).catch((error: unknown) => this.warn('write', error));
+    }
+    return fresh;
+  }
+
+  private warn(what: string, error: unknown): void {
+    this.logger.warn(`cache ${what} skipped: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}

@@ -1,0 +1,25 @@
+import { Global, Module } from '@nestjs/common';
+import { NoProductCache, ProductCache, ProductsRepository, ProductsService } from '@mercato/core';
+import { RedisProductCache } from '../cache/redis-product-cache';
+import { ServerConfig } from '../config/server-config';
+import { REDIS, type Redis } from '../redis/redis.module';
+
+/** Wires core's product services; the cache is Redis when REDIS_URL is set, and off otherwise. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: ProductCache,
+      inject: [REDIS, ServerConfig],
+      useFactory: (redis: Redis | null, c: ServerConfig) =>
+        redis ? new RedisProductCache(redis, c.REDIS_KEY_PREFIX, c.CACHE_TTL_SECONDS) : new NoProductCache(),
+    },
+    {
+      provide: ProductsService,
+      inject: [ProductsRepository, ProductCache],
+      useFactory: (products: ProductsRepository, cache: ProductCache) => new ProductsService(products, cache),
+    },
+  ],
+  exports: [ProductsService],
+})
+export class ProductsDomainModule {}

@@ -1,0 +1,28 @@
+import { AccessTokenIssuer, type Role, UsersRepository } from '@mercato/core';
+import { keyIdOf, privateKeyFrom, publicKeyFrom } from '@mercato/server';
+import { testKeys } from './keys';
+import type { TestApp } from './test-app';
+
+let counter = 0;
+
+export interface ActingUser {
+  id: number;
+  token: string;
+  auth: { Authorization: string };
+}
+
+/**
+ * A user row plus an access token signed exactly as users-api signs them, for services that verify tokens
+ * but do not issue them (products-api, the MCP gateway).
+ */
+export async function actingUser(app: TestApp, role: Role = 'user'): Promise<ActingUser> {
+  const name = `${role}-${++counter}-${process.pid}`;
+  const user = await app.app.get(UsersRepository).insert({ email: `${name}@example.com`, username: name, fullName: null, passwordHash: 'unusable', role });
+  const privateKey = privateKeyFrom(testKeys().privateKey);
+  const issuer = new AccessTokenIssuer(
+    { issuer: app.env['JWT_ISSUER'] ?? 'mercato', audience: app.env['JWT_AUDIENCE'] ?? 'mercato', ttlSeconds: 900 },
+    { privateKey, keyId: keyIdOf(publicKeyFrom(privateKey)) },
+  );
+  const { token } = issuer.issue(user);
+  return { id: user.id, token, auth: { Authorization: `Bearer ${token}` } };
+}
