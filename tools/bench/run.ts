@@ -1,16 +1,30 @@
-// npm run bench -- [--duration 10] [--connections 32]
+// npm run bench -- [users] [products] [--duration 10] [--connections 32]
 // Loopback only, bounded in time. Uses DATABASE_URL / REDIS_URL when set, else an embedded PostgreSQL.
 import { parseArgs } from 'node:util';
-import { printTable } from './autocannon-run';
-import { startTarget } from './target';
-import { usersScenarios } from './users.scenarios';
+import { printTable, type LoadResult } from './autocannon-run';
+import { productsScenarios } from './products.scenarios';
+import { startTarget, type BenchTarget } from './target';
+import { usersScenarios, type BenchOptions } from './users.scenarios';
+
+const GROUPS: Record<string, (target: BenchTarget, options: BenchOptions) => Promise<LoadResult[]>> = {
+  users: usersScenarios,
+  products: productsScenarios,
+};
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },
+  });
   const options = { duration: Math.min(Number(values.duration), 60), connections: Number(values.connections) };
+  const groups = positionals.length ? positionals : Object.keys(GROUPS);
+  const unknown = groups.filter((g) => !GROUPS[g]);
+  if (unknown.length) throw new Error(`unknown scenario group(s): ${unknown.join(', ')}; choose from ${Object.keys(GROUPS).join(', ')}`);
   const target = await startTarget();
   try {
-    printTable(await usersScenarios(target, options));
+    const results: LoadResult[] = [];
+    for (const group of groups) results.push(...(await GROUPS[group](target, options)));
+    printTable(results);
   } finally {
     await target.stop();
   }

@@ -3,17 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { migrate, startEmbeddedPostgres, type RunningPostgres } from '@mercato/data';
-import { APPS } from '../launcher/apps';
+import { APPS, type LaunchedApp } from '../launcher/apps';
+import { seedCatalog } from '../seed/seed-catalog';
 import { localSecrets } from '../launcher/local-secrets';
 import { spawnService, stopService, waitUntilReady } from '../launcher/processes';
 
 export interface BenchTarget {
   databaseUrl: string;
   baseUrl(app: string): string;
+  /** One more instance of a service, with some settings changed (e.g. without Redis); returns its base URL. */
+  startVariant(app: string, env: Record<string, string>, port: number): Promise<string>;
   stop(): Promise<void>;
 }
 
 const BENCH_PORT_OFFSET = 100; // 3101…: never collides with a running `npm start`
+export const CATALOG_SIZE = 100_000;
+
+function appNamed(name: string): LaunchedApp {
+  const app = APPS.find((a) => a.name === name);
+  if (!app) throw new Error(`no service named ${name}`);
+  return app;
+}
 
 /**
  * The services under test, run as separate processes (as in production) with logging at `warn`, on
@@ -29,9 +39,9 @@ export async function startTarget(): Promise<BenchTarget> {
     databaseUrl = pg.url;
   }
   await migrate(databaseUrl);
+  await seedCatalog(databaseUrl, CATALOG_SIZE);
   const children: ChildProcess[] = [];
-  for (const app of APPS) {
-    const port = app.port + BENCH_PORT_OFFSET;
+  const start = async (app: LaunchedApp, port: number, overrides: Record<string, string> = {}) => {
     children.push(
       spawnService(app, {
         ...process.env,
@@ -42,13 +52,17 @@ export async function startTarget(): Promise<BenchTarget> {
         JWT_PUBLIC_KEY: secrets.publicKey,
         ...(app.signsTokens ? { JWT_PRIVATE_KEY: secrets.privateKey } : {}),
         REDIS_KEY_PREFIX: `mercato-bench:${process.pid}:`,
+        ...overrides,
       }),
     );
     await waitUntilReady(port);
-  }
+    return `http://127.0.0.1:${port}`;
+  };
+  for (const app of APPS) await start(app, app.port + BENCH_PORT_OFFSET);
   return {
     databaseUrl,
-    baseUrl: (name) => `http://127.0.0.1:${(APPS.find((a) => a.name === name)?.port ?? 0) + BENCH_PORT_OFFSET}`,
+    baseUrl: (name) => `http://127.0.0.1:${appNamed(name).port + BENCH_PORT_OFFSET}`,
+    startVariant: (name, env, port) => start(appNamed(name), port, env),
     stop: async () => {
       await Promise.all(children.map(stopService));
       await pg?.stop();

@@ -1,5 +1,4 @@
-import { systemActor } from '@mercato/core';
-import { withUsersService } from '../cli/accounts';
+import { benchToken } from './accounts';
 import { runLoad, type LoadResult } from './autocannon-run';
 import type { BenchTarget } from './target';
 
@@ -13,14 +12,8 @@ export interface BenchOptions {
  * /users/me again while logins run, to show hashing stays off the event loop.
  */
 export async function usersScenarios(target: BenchTarget, { duration, connections }: BenchOptions): Promise<LoadResult[]> {
-  const username = `bench${process.pid}`;
-  const password = 'Bench1234';
-  await withUsersService(target.databaseUrl, (users) =>
-    users.create(systemActor('benchmark setup'), { email: `${username}@bench.local`, username, password }, 'user'),
-  );
+  const { token, username, password } = await benchToken(target, 'user');
   const base = target.baseUrl('users-api');
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  const { access_token: token } = (await login.json()) as { access_token: string };
   const me = { url: `${base}/api/v1/users/me`, headers: { authorization: `Bearer ${token}` }, connections, duration };
   const logins = { url: `${base}/api/v1/auth/login`, method: 'POST' as const, body: JSON.stringify({ username, password }), connections, duration };
 

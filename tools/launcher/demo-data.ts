@@ -1,5 +1,6 @@
 import { ConflictError, systemActor, type Role } from '@mercato/core';
 import { withUsersService } from '../cli/accounts';
+import { seedCatalog } from '../seed/seed-catalog';
 
 /** Demo accounts for the embedded platform only; documented in the README, never created on a real database. */
 export const DEMO_ACCOUNTS: { username: string; email: string; password: string; role: Role }[] = [
@@ -7,7 +8,10 @@ export const DEMO_ACCOUNTS: { username: string; email: string; password: string;
   { username: 'demo', email: 'demo@mercato.local', password: 'Demo12345', role: 'user' },
 ];
 
+export const DEMO_PRODUCTS = 300;
+
 export async function seedDemoData(databaseUrl: string): Promise<void> {
+  await seedCatalog(databaseUrl, DEMO_PRODUCTS);
   await withUsersService(databaseUrl, async (users) => {
     for (const { role, ...account } of DEMO_ACCOUNTS) {
       await users.create(systemActor('demo seed'), account, role).catch((error: unknown) => {

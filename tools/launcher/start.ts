@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { migrate, startEmbeddedPostgres, type RunningPostgres } from '@mercato/data';
 import { APPS, type LaunchedApp } from './apps';
-import { DEMO_ACCOUNTS, seedDemoData } from './demo-data';
+import { DEMO_ACCOUNTS, DEMO_PRODUCTS, seedDemoData } from './demo-data';
 import { localSecrets } from './local-secrets';
 import { ROOT, spawnService, stopService, waitUntilReady } from './processes';
 
@@ -59,7 +59,9 @@ function printSummary(ms: number, embedded: boolean): void {
   if (embedded) {
     lines.push(``, `Demo accounts (embedded database only):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.role.padEnd(6)} username ${a.username.padEnd(6)} password ${a.password}`);
+    lines.push(`  catalog: ${DEMO_PRODUCTS} demo products`);
     lines.push(``, `Try: curl -s -X POST http://localhost:${portOf(APPS[0])}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"demo","password":"Demo12345"}'`);
+    lines.push(`     curl -s 'http://localhost:${portOf(APPS[1])}/api/v1/products?search=creme&limit=3'`);
   }
   lines.push(``, `Press Ctrl-C to stop.`);
   console.log(lines.join('\n'));

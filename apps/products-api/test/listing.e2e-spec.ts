@@ -30,6 +30,8 @@ describe('GET /api/v1/products', () => {
     expect(names(first)).toEqual(['Tea Kettle', 'French Press']);
     const last = await api.http.get('/api/v1/products?limit=2&skip=4').expect(200);
     expect(names(last)).toEqual(['Crème Brûlée Torch']);
+    const past = await api.http.get('/api/v1/products?skip=50').expect(200);
+    expect(past.body).toMatchObject({ items: [], total: 5, skip: 50 });
   });
 
   it('searches a substring of the name ignoring case and accents', async () => {

@@ -6,6 +6,7 @@ export * from './users/user.entity';
 export * from './users/typeorm-users.repository';
 export * from './products/product.entity';
 export * from './products/typeorm-products.repository';
+export * from './products/bulk-insert';
 export * from './auth/refresh-token.entity';
 export * from './auth/typeorm-refresh-tokens.repository';
 export { createTestDatabase, type TestDatabase } from './testing/test-database';

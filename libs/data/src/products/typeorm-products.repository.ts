@@ -9,7 +9,7 @@ import {
   type ProductSort,
   type ProductStats,
 } from '@mercato/core';
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { containsPattern } from '../postgres-errors';
 import { ProductEntity } from './product.entity';
@@ -22,6 +22,18 @@ const ORDER: Record<ProductSort, [string, 'ASC' | 'DESC']> = {
   name: ['p.name', 'ASC'],
 };
 const SLUG_ATTEMPTS = 5;
+const PRODUCT_COLUMNS = `id, name, slug, description, price, stock, is_active AS "isActive", metadata,
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/**
+ * One query for a page and its total: the window count rides along with the rows, so a search walks its
+ * index once instead of twice. Only a page past the end (no rows to carry it) needs a separate count.
+ */
+async function pageWithTotal(q: SelectQueryBuilder<ProductEntity>, skip: number, limit: number): Promise<Page<Product>> {
+  const { entities, raw } = await q.clone().addSelect('count(*) OVER ()', 'total').getRawAndEntities<{ total: string }>();
+  const total = raw.length ? Number(raw[0].total) : skip > 0 ? await q.getCount() : 0;
+  return { items: entities, total, skip, limit };
+}
 
 export class TypeormProductsRepository extends ProductsRepository {
   constructor(private readonly db: DataSource) {
@@ -50,12 +62,18 @@ export class TypeormProductsRepository extends ProductsRepository {
     return this.withFreeSlug(baseSlug, id, apply);
   }
 
+  // Single-row reads are the hot path of the catalog; plain SQL skips the query builder's CPU cost.
   findById(id: number): Promise<Product | null> {
-    return this.repo.findOneBy({ id });
+    return this.findOne('id = $1', id);
   }
 
   findBySlug(slug: string): Promise<Product | null> {
-    return this.repo.findOneBy({ slug });
+    return this.findOne('slug = $1', slug);
+  }
+
+  private async findOne(where: string, value: unknown): Promise<Product | null> {
+    const rows = (await this.db.query(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE ${where}`, [value])) as (Product & { price: string })[];
+    return rows[0] ? { ...rows[0], price: Number(rows[0].price) } : null;
   }
 
   async list({ search, minPrice, maxPrice, inStock, isActive, sort, skip, limit }: ProductFilter): Promise<Page<Product>> {
@@ -68,8 +86,7 @@ export class TypeormProductsRepository extends ProductsRepository {
     const [column, direction] = ORDER[sort];
     // id breaks ties so pages never overlap or skip rows that share a price or a timestamp
     q.orderBy(column, direction).addOrderBy('p.id', direction).offset(skip).limit(limit);
-    const [items, total] = await q.getManyAndCount();
-    return { items, total, skip, limit };
+    return pageWithTotal(q, skip, limit);
   }
 
   async adjustStock(id: number, delta: number): Promise<Product | null> {
@@ -86,16 +103,15 @@ export class TypeormProductsRepository extends ProductsRepository {
     return affected ? this.findById(id) : null;
   }
 
-  async lowStock(threshold: number, skip: number, limit: number): Promise<Page<Product>> {
-    const [items, total] = await this.repo
+  lowStock(threshold: number, skip: number, limit: number): Promise<Page<Product>> {
+    const q = this.repo
       .createQueryBuilder('p')
       .where('p.is_active AND p.stock < :threshold', { threshold })
       .orderBy('p.stock', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .offset(skip)
-      .limit(limit)
-      .getManyAndCount();
-    return { items, total, skip, limit };
+      .limit(limit);
+    return pageWithTotal(q, skip, limit);
   }
 
   async stats(): Promise<ProductStats> {

@@ -1,0 +1,19 @@
+import { systemActor, type Role } from '@mercato/core';
+import { withUsersService } from '../cli/accounts';
+import type { BenchTarget } from './target';
+
+/** Creates an account on the bench database and signs it in through users-api; returns its access token. */
+export async function benchToken(target: BenchTarget, role: Role): Promise<{ token: string; username: string; password: string }> {
+  const username = `bench-${role}-${process.pid}`;
+  const password = 'Bench1234';
+  await withUsersService(target.databaseUrl, (users) =>
+    users.create(systemActor('benchmark setup'), { email: `${username}@bench.local`, username, password }, role),
+  );
+  const res = await fetch(`${target.baseUrl('users-api')}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const { access_token: token } = (await res.json()) as { access_token: string };
+  return { token, username, password };
+}
