@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { migrate, startEmbeddedPostgres, type RunningPostgres } from '@mercato/data';
-import { APPS, type LaunchedApp } from '../launcher/apps';
+import { APPS, appNamed, type LaunchedApp } from '../launcher/apps';
 import { seedCatalog } from '../seed/seed-catalog';
 import { localSecrets } from '../launcher/local-secrets';
 import { spawnService, stopService, waitUntilReady } from '../launcher/processes';
@@ -19,11 +19,6 @@ export interface BenchTarget {
 const BENCH_PORT_OFFSET = 100; // 3101…: never collides with a running `npm start`
 export const CATALOG_SIZE = 100_000;
 
-function appNamed(name: string): LaunchedApp {
-  const app = APPS.find((a) => a.name === name);
-  if (!app) throw new Error(`no service named ${name}`);
-  return app;
-}
 
 /**
  * The services under test, run as separate processes (as in production) with logging at `warn`, on

@@ -2,7 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { migrate, startEmbeddedPostgres, type RunningPostgres } from '@mercato/data';
-import { APPS, type LaunchedApp } from './apps';
+import { APPS, appNamed, type LaunchedApp } from './apps';
 import { DEMO_ACCOUNTS, DEMO_PRODUCTS, seedDemoData } from './demo-data';
 import { localSecrets } from './local-secrets';
 import { ROOT, spawnService, stopService, waitUntilReady } from './processes';
@@ -33,7 +33,11 @@ async function main(): Promise<void> {
     JWT_PUBLIC_KEY: process.env['JWT_PUBLIC_KEY'] ?? secrets.publicKey,
   };
   const signingKey = process.env['JWT_PRIVATE_KEY'] ?? secrets.privateKey;
-  for (const app of APPS) start(app, { ...env, PORT: String(portOf(app)), ...(app.signsTokens ? { JWT_PRIVATE_KEY: signingKey } : {}) });
+  const urls = {
+    PUBLIC_URL: `http://localhost:${portOf(appNamed('mcp-gateway'))}`,
+    AUTHORIZATION_SERVER_URL: `http://localhost:${portOf(appNamed('users-api'))}`,
+  };
+  for (const app of APPS) start(app, { ...urls, ...env, PORT: String(portOf(app)), ...(app.signsTokens ? { JWT_PRIVATE_KEY: signingKey } : {}) });
   await Promise.all(APPS.map((app) => waitUntilReady(portOf(app), () => stopping)));
   printSummary(Date.now() - began, Boolean(database));
 }
@@ -63,6 +67,7 @@ function printSummary(ms: number, embedded: boolean): void {
     lines.push(``, `Try: curl -s -X POST http://localhost:${portOf(APPS[0])}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"demo","password":"Demo12345"}'`);
     lines.push(`     curl -s 'http://localhost:${portOf(APPS[1])}/api/v1/products?search=creme&limit=3'`);
   }
+  lines.push(``, `MCP (Streamable HTTP): http://localhost:${portOf(appNamed('mcp-gateway'))}/mcp with an access token from POST /api/v1/auth/login as Bearer.`);
   lines.push(``, `Press Ctrl-C to stop.`);
   console.log(lines.join('\n'));
 }
@@ -75,6 +80,7 @@ async function shutdown(code: number): Promise<void> {
   await database?.stop().catch(() => undefined);
   process.exit(code);
 }
+
 
 function portOf(app: LaunchedApp): number {
   return Number(process.env[app.portEnv] ?? app.port);

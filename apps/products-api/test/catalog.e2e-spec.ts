@@ -46,6 +46,7 @@ describe('creating and reading products', () => {
     await create({ name: 'x'.repeat(201), price: 1 }).expect(400);
     await create({ name: 'Heavy', price: 1, metadata: { blob: 'x'.repeat(17 * 1024) } }).expect(400);
     await create({ name: 'Stringly', price: '12' }).expect(400);
+    await create({ name: 'Nullish', price: 1, stock: null }).expect(400);
   });
 
   it('keeps writes to admins: 401 without a token, 403 for users', async () => {
@@ -74,6 +75,9 @@ describe('updating and deactivating', () => {
     const res = await api.http.put(`/api/v1/products/${p.id}`).set(admin.auth).send({ name: 'Nouvelle Chaise', price: 55.25 }).expect(200);
     expect(res.body).toMatchObject({ name: 'Nouvelle Chaise', slug: 'nouvelle-chaise', price: 55.25, stock: 5, description: 'wood' });
     await api.http.put(`/api/v1/products/${p.id}`).set(admin.auth).send({ stock: 100 }).expect(400);
+    await api.http.put(`/api/v1/products/${p.id}`).set(admin.auth).send({ name: null }).expect(400);
+    await api.http.put(`/api/v1/products/${p.id}`).set(admin.auth).send({ price: null }).expect(400);
+    await api.http.put(`/api/v1/products/${p.id}`).set(admin.auth).send({ description: null }).expect(200).expect((r) => expect(r.body.description).toBeNull());
     await api.http.put(`/api/v1/products/${p.id}`).set(admin.auth).send({ is_active: false }).expect(400);
     await api.http.put('/api/v1/products/999999').set(admin.auth).send({ price: 1 }).expect(404);
     await api.http.put(`/api/v1/products/${p.id}`).set(user.auth).send({ price: 1 }).expect(403);

@@ -95,6 +95,16 @@ describe('updating users', () => {
     await api.http.post('/api/v1/auth/login').send({ username: u.username, password: 'Reset1Pass' }).expect(200);
   });
 
+  it('refuses null for fields that cannot be empty, and lets null clear the full name', async () => {
+    const u = await signedInUser(api);
+    for (const body of [{ email: null }, { password: null }]) {
+      const res = await api.http.put(`/api/v1/users/${u.id}`).set(u.auth).send(body).expect(400);
+      expect(res.body.type).toBe('/problems/validation-failed');
+    }
+    await api.http.put(`/api/v1/users/${u.id}`).set(u.auth).send({ full_name: 'Temp' }).expect(200);
+    await api.http.put(`/api/v1/users/${u.id}`).set(u.auth).send({ full_name: null }).expect(200).expect((r) => expect(r.body.full_name).toBeNull());
+  });
+
   it('answers 409 when the new e-mail belongs to someone else', async () => {
     const res = await api.http.put(`/api/v1/users/${bob.id}`).set(bob.auth).send({ email: admin.email }).expect(409);
     expect(res.body.field).toBe('email');

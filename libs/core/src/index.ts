@@ -40,3 +40,6 @@ export * from './products/dto/update-product.dto';
 export * from './products/dto/adjust-stock.dto';
 export * from './products/dto/list-products.query';
 export * from './products/dto/low-stock.query';
+export * from './common/id.dto';
+export * from './products/dto/product-inputs.dto';
+export * from './users/dto/user-inputs.dto';

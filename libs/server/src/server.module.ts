@@ -10,7 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { ServerConfig } from './config/server-config';
 import { findVersion } from './config/version';
 import { HealthController } from './health/health.controller';
-import { ProblemFilter } from './http/problem.filter';
+import { AUTH_CHALLENGE, ProblemFilter } from './http/problem.filter';
 import { loggingModule } from './logging/logging';
 import { RedisModule } from './redis/redis.module';
 import { SERVICE_INFO, type ServiceInfo } from './service-info';
@@ -18,6 +18,8 @@ import { SERVICE_INFO, type ServiceInfo } from './service-info';
 export interface ServerModuleOptions<C extends ServerConfig> {
   service: Omit<ServiceInfo, 'version'>;
   config: new () => C;
+  /** The WWW-Authenticate challenge for 401s (the MCP gateway points clients to its resource metadata). */
+  authChallenge?: (config: C) => string;
   /** Where the verification key comes from; users-api passes its signing key, the others read config. */
   verificationKey?: (config: C) => VerificationKey;
 }
@@ -53,6 +55,7 @@ export class ServerModule {
         { provide: ActorResolver, inject: [UsersRepository], useFactory: (users: UsersRepository) => new ActorResolver(users) },
         JwtStrategy,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: AUTH_CHALLENGE, inject: [options.config], useFactory: (c: C) => options.authChallenge?.(c) ?? 'Bearer' },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
       exports: [SERVICE_INFO, VerificationKey],

@@ -1,17 +1,18 @@
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { Optional } from './decorators';
 import { ToNumber } from './transforms';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
 export class PageQuery {
-  @IsOptional()
+  @Optional()
   @ToNumber()
   @IsInt()
   @Min(0)
   skip = 0;
 
-  @IsOptional()
+  @Optional()
   @ToNumber()
   @IsInt()
   @Min(1)

@@ -17,7 +17,8 @@ export async function parseInput<T extends object>(dto: Dto<T>, input: unknown):
   const errors = await validate(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
+    // The input is always an instance of the DTO class here; a DTO without fields (a no-argument tool) must pass.
+    forbidUnknownValues: false,
     stopAtFirstError: true, // one clear message per field, not every rule a missing value breaks
     validationError: { target: false, value: false },
   });

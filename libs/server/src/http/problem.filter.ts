@@ -1,21 +1,25 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Logger, Optional } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, toProblem } from './problem';
+
+/** The WWW-Authenticate value a service sends with 401s, when it has more to say than `Bearer` (RFC 9728). */
+export const AUTH_CHALLENGE = Symbol('AUTH_CHALLENGE');
 
 /** One error mapper for the whole HTTP surface: every error leaves as application/problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
+  constructor(@Optional() @Inject(AUTH_CHALLENGE) private readonly challenge?: string) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    sendProblem(error, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), this.logger);
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { problem, headers } = toProblem(error, String(request.id));
+    if (problem.status >= 500) this.logger.error({ err: error, reqId: request.id }, 'Unhandled error');
+    if (problem.status === 401 && this.challenge) headers['www-authenticate'] = this.challenge;
+    problem.instance = request.url.split('?')[0];
+    void reply.status(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(problem);
   }
-}
-
-export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
-  const { problem, headers } = toProblem(error, String(request.id));
-  if (problem.status >= 500) logger.error({ err: error, reqId: request.id }, 'Unhandled error');
-  problem.instance = request.url.split('?')[0];
-  void reply.status(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(problem);
 }

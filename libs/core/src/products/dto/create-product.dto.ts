@@ -1,10 +1,10 @@
-import { IsOptional } from 'class-validator';
+import { Optional } from '../../common/decorators';
 import { DescriptionField, MetadataField, NameField, PriceField, StockField } from './product-fields';
 
 export class CreateProductDto {
   @NameField() name!: string;
   @DescriptionField() description?: string;
   @PriceField() price!: number;
-  @IsOptional() @StockField() stock?: number;
+  @Optional() @StockField() stock?: number;
   @MetadataField() metadata?: Record<string, unknown>;
 }

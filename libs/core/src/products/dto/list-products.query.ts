@@ -1,4 +1,5 @@
-import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsNumber, IsString, MaxLength, Min } from 'class-validator';
+import { Optional } from '../../common/decorators';
 import { PageQuery } from '../../common/pagination';
 import { ToBoolean, ToNumber, Trim } from '../../common/transforms';
 import type { ProductSort } from '../products.repository';
@@ -7,11 +8,11 @@ export const PRODUCT_SORTS: ProductSort[] = ['created_at', '-created_at', 'price
 
 export class ListProductsQuery extends PageQuery {
   /** Case- and accent-insensitive substring of the name. */
-  @IsOptional() @Trim() @IsString() @MaxLength(100) search?: string;
-  @IsOptional() @ToNumber() @IsNumber() @Min(0) min_price?: number;
-  @IsOptional() @ToNumber() @IsNumber() @Min(0) max_price?: number;
-  @IsOptional() @ToBoolean() @IsBoolean() in_stock?: boolean;
-  @IsOptional() @IsIn(PRODUCT_SORTS) sort: ProductSort = '-created_at';
+  @Optional() @Trim() @IsString() @MaxLength(100) search?: string;
+  @Optional() @ToNumber() @IsNumber() @Min(0) min_price?: number;
+  @Optional() @ToNumber() @IsNumber() @Min(0) max_price?: number;
+  @Optional() @ToBoolean() @IsBoolean() in_stock?: boolean;
+  @Optional() @IsIn(PRODUCT_SORTS) sort: ProductSort = '-created_at';
   /** Admins only: include inactive products (`false`) or only active ones (`true`). */
-  @IsOptional() @ToBoolean() @IsBoolean() is_active?: boolean;
+  @Optional() @ToBoolean() @IsBoolean() is_active?: boolean;
 }

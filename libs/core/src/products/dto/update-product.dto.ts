@@ -1,10 +1,10 @@
-import { IsOptional } from 'class-validator';
+import { Optional } from '../../common/decorators';
 import { DescriptionField, MetadataField, NameField, PriceField } from './product-fields';
 
-/** Partial update. Stock changes only through adjustStock (atomic deltas), activity only through deactivate. */
+/** Partial update; description and metadata may be set to null to clear them. Stock changes only through adjustStock (atomic deltas), activity only through deactivate. */
 export class UpdateProductDto {
-  @IsOptional() @NameField() name?: string;
+  @Optional() @NameField() name?: string;
   @DescriptionField() description?: string;
-  @IsOptional() @PriceField() price?: number;
+  @Optional() @PriceField() price?: number;
   @MetadataField() metadata?: Record<string, unknown>;
 }

@@ -1,11 +1,12 @@
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
+import { Optional } from '../../common/decorators';
 import { ROLES, type Role } from '../../auth/actor';
 import { PageQuery } from '../../common/pagination';
 import { ToBoolean, Trim } from '../../common/transforms';
 
 export class ListUsersQuery extends PageQuery {
-  @IsOptional() @IsIn(ROLES) role?: Role;
-  @IsOptional() @ToBoolean() @IsBoolean() is_active?: boolean;
+  @Optional() @IsIn(ROLES) role?: Role;
+  @Optional() @ToBoolean() @IsBoolean() is_active?: boolean;
   /** Case-insensitive substring of e-mail, username or full name. */
-  @IsOptional() @Trim() @IsString() @MaxLength(100) search?: string;
+  @Optional() @Trim() @IsString() @MaxLength(100) search?: string;
 }

@@ -1,0 +1,24 @@
+import { ServerConfig } from '@mercato/server';
+import { IsString, IsUrl } from 'class-validator';
+
+export class McpGatewayConfig extends ServerConfig {
+  override PORT = 3003;
+
+  /** The gateway's public base URL; names the protected resource (`<PUBLIC_URL>/mcp`) in its metadata. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) PUBLIC_URL = 'http://localhost:3003';
+  /** users-api's public base URL: the authorization server that issues the tokens this gateway accepts. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) AUTHORIZATION_SERVER_URL = 'http://localhost:3001';
+  /**
+   * Browser origins allowed to call /mcp (comma-separated). Requests without an Origin header (desktop and
+   * server-side agents) are allowed; any other origin is refused, which blocks DNS-rebinding attacks.
+   */
+  @IsString() MCP_ALLOWED_ORIGINS = 'http://localhost,http://127.0.0.1';
+
+  get allowedOrigins(): Set<string> {
+    return new Set(this.MCP_ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean));
+  }
+
+  get resourceMetadataUrl(): string {
+    return `${this.PUBLIC_URL.replace(/\/$/, '')}/.well-known/oauth-protected-resource`;
+  }
+}

@@ -1,0 +1,72 @@
+import { Controller, Delete, Get, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { type Actor, ForbiddenError } from '@mercato/core';
+import { CurrentActor } from '@mercato/server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { McpGatewayConfig } from './mcp-gateway.config';
+import { McpServerFactory } from './mcp/mcp-server.factory';
+
+/**
+ * Streamable HTTP, stateless: every POST carries its own JSON-RPC exchange and gets a JSON response, so any
+ * replica answers any request. There is no server-initiated stream to GET and no session to DELETE.
+ */
+@ApiExcludeController()
+@Controller('mcp')
+export class McpController {
+  constructor(
+    private readonly servers: McpServerFactory,
+    @Inject(McpGatewayConfig) private readonly config: McpGatewayConfig,
+  ) {}
+
+  @Post()
+  async post(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    this.assertAllowedOrigin(request);
+    const server = this.servers.create(actor, String(request.id));
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    reply.hijack(); // the transport writes the response itself
+    reply.raw.on('close', () => {
+      void transport.close();
+      void server.close();
+    });
+    reply.raw.setHeader('X-Request-Id', String(request.id));
+    await server.connect(transport);
+    await transport.handleRequest(request.raw, reply.raw, request.body);
+  }
+
+  @Get()
+  get(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    this.notAllowed(request, reply);
+  }
+
+  @Delete()
+  delete(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    this.notAllowed(request, reply);
+  }
+
+  private notAllowed(request: FastifyRequest, reply: FastifyReply): void {
+    this.assertAllowedOrigin(request);
+    void reply
+      .status(405)
+      .header('Allow', 'POST')
+      .type('application/json')
+      .send({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed: this stateless server accepts POST only' }, id: null });
+  }
+
+  /** DNS-rebinding protection: a browser page from an unlisted origin must not reach the gateway. */
+  private assertAllowedOrigin(request: FastifyRequest): void {
+    const origin = request.headers.origin;
+    if (origin && !this.config.allowedOrigins.has(origin.replace(/\/$/, '')) && !this.config.allowedOrigins.has(withoutPort(origin))) {
+      throw new ForbiddenError(`Origin ${origin} is not allowed to use this MCP server`);
+    }
+  }
+}
+
+function withoutPort(origin: string): string {
+  try {
+    const url = new URL(origin);
+    return `${url.protocol}//${url.hostname}`;
+  } catch {
+    return origin;
+  }
+}

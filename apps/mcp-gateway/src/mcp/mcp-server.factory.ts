@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { type Actor, can, parseInput, ProductsService, UsersService } from '@mercato/core';
+import { SERVICE_INFO, type ServiceInfo } from '@mercato/server';
+import { productsTools } from './products.tools';
+import { schemaOf } from './schemas';
+import type { McpTool } from './tool';
+import { toolError, toolResult } from './tool-results';
+import { usersTools } from './users.tools';
+
+const INSTRUCTIONS =
+  'Mercato is a commerce platform. These tools act with exactly the permissions of the account whose token you carry: ' +
+  'call whoami to see it. Lists are paged: read `total` and page with skip/limit instead of asking for everything. ' +
+  'When a tool returns isError, its text is a JSON object saying why (type, detail, and errors[] naming each bad argument and rule): fix the arguments and retry, or explain the refusal.';
+
+/** Builds one MCP server per request for the caller: stateless, so any replica can answer any request. */
+@Injectable()
+export class McpServerFactory {
+  private readonly logger = new Logger('McpTools');
+  private readonly tools: Map<string, McpTool>;
+  private readonly listed: Map<string, object>;
+  constructor(users: UsersService, products: ProductsService, @Inject(SERVICE_INFO) private readonly service: ServiceInfo) {
+    const all = [...usersTools(users), ...productsTools(products)];
+    this.tools = new Map(all.map((t) => [t.name, t]));
+    // Schemas are derived once; they do not change while the process runs.
+    this.listed = new Map(
+      all.map((t) => [t.name, { name: t.name, title: t.title, description: t.description, inputSchema: schemaOf(t.input), outputSchema: t.output, annotations: { title: t.title, ...t.annotations } }]),
+    );
+  }
+
+  create(actor: Actor, requestId: string): Server {
+    const server = new Server({ name: 'mercato', title: 'Mercato', version: this.service.version }, { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS });
+    server.setRequestHandler(ListToolsRequestSchema, async () => ({
+      tools: [...this.tools.values()].filter((t) => this.visible(actor, t)).map((t) => this.listed.get(t.name)),
+    }));
+    server.setRequestHandler(CallToolRequestSchema, async ({ params }) => {
+      const found = this.tools.get(params.name);
+      if (!found) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
+      return this.call(found, actor, params.arguments ?? {}, requestId);
+    });
+    return server;
+  }
+
+  /** Hidden tools can still be called by name; core then refuses exactly as REST would. */
+  private visible(actor: Actor, t: McpTool): boolean {
+    return t.requires ? can(actor, t.requires) : actor.kind !== 'anonymous';
+  }
+
+  private async call(t: McpTool, actor: Actor, args: unknown, requestId: string) {
+    const started = process.hrtime.bigint();
+    let outcome = 'ok';
+    try {
+      return toolResult(await t.run(actor, await parseInput(t.input, args)));
+    } catch (error) {
+      outcome = error instanceof Error && 'type' in error ? String((error as { type: unknown }).type) : 'internal-error';
+      if (outcome === 'internal-error') this.logger.error({ err: error, reqId: requestId, tool: t.name }, 'Tool failed');
+      return toolError(error, requestId);
+    } finally {
+      // Arguments are never logged: they may hold passwords.
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      this.logger.log({ tool: t.name, caller: actor.kind === 'user' ? actor.userId : actor.kind, outcome, ms: Math.round(ms * 10) / 10, reqId: requestId }, 'tool call');
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { DomainError, ValidationError } from '@mercato/core';
+
+/** Success: the JSON as structuredContent, and the same JSON as text for clients that predate structured output. */
+export function toolResult(value: object): CallToolResult {
+  return { content: [{ type: 'text', text: JSON.stringify(value) }], structuredContent: value as Record<string, unknown> };
+}
+
+/**
+ * A refusal the model can act on: the same type, title and detail REST would send, and for invalid
+ * arguments every bad field with the rule it broke, as a JSON object in the text block. It is not put in
+ * structuredContent: clients (the official SDK's among them) check structuredContent against the tool's
+ * success schema even on errors. Unexpected failures say only "internal error" and a reference, never the
+ * cause (which may hold SQL or paths).
+ */
+export function toolError(error: unknown, reference: string): CallToolResult {
+  const problem =
+    error instanceof DomainError
+      ? { type: error.type, title: error.title, detail: error.detail, ...error.extensions, ...(error instanceof ValidationError ? { errors: error.errors } : {}) }
+      : { type: 'internal-error', title: 'Internal error', detail: `The tool failed on our side. Quote reference ${reference} when reporting it.` };
+  return { isError: true, content: [{ type: 'text', text: JSON.stringify(problem) }] };
+}

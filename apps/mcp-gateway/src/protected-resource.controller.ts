@@ -1,0 +1,26 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@mercato/server';
+import { McpGatewayConfig } from './mcp-gateway.config';
+
+/** RFC 9728 protected resource metadata: tells MCP clients which authorization server issues tokens for /mcp. */
+@ApiTags('mcp')
+@Public()
+@Controller('.well-known')
+export class ProtectedResourceController {
+  constructor(@Inject(McpGatewayConfig) private readonly config: McpGatewayConfig) {}
+
+  @Get(['oauth-protected-resource', 'oauth-protected-resource/mcp'])
+  @ApiOperation({ summary: 'OAuth 2.0 protected resource metadata for /mcp (RFC 9728)' })
+  @ApiOkResponse({ description: '`{ resource, authorization_servers, bearer_methods_supported, … }`' })
+  metadata() {
+    const base = this.config.PUBLIC_URL.replace(/\/$/, '');
+    return {
+      resource: `${base}/mcp`,
+      authorization_servers: [this.config.AUTHORIZATION_SERVER_URL.replace(/\/$/, '')],
+      bearer_methods_supported: ['header'],
+      resource_name: 'Mercato MCP gateway',
+      resource_documentation: `${base}/docs`,
+    };
+  }
+}

@@ -1,0 +1,110 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { actingUser, startTestApp, type ActingUser, type TestApp } from '@mercato/testing';
+import { McpGatewayModule } from '../src/mcp-gateway.module';
+import { connectAs } from './mcp-client';
+
+let gateway: TestApp;
+let admin: ActingUser;
+let user: ActingUser;
+let asAdmin: Client;
+let asUser: Client;
+
+beforeAll(async () => {
+  gateway = await startTestApp(McpGatewayModule);
+  admin = await actingUser(gateway, 'admin');
+  user = await actingUser(gateway, 'user');
+  asAdmin = await connectAs(gateway.url, admin.token);
+  asUser = await connectAs(gateway.url, user.token);
+});
+afterAll(async () => {
+  await asAdmin.close();
+  await asUser.close();
+  await gateway.close();
+});
+
+const structured = (r: unknown) => (r as { structuredContent: Record<string, unknown> }).structuredContent;
+/** Refusals carry their problem as JSON text (see tool-results.ts). */
+const problem = (r: unknown) => JSON.parse((r as { content: { text: string }[] }).content[0].text) as Record<string, unknown>;
+
+describe('tools/list', () => {
+  it('shows each caller only the tools its role may use, each with schemas and annotations', async () => {
+    const adminTools = (await asAdmin.listTools()).tools;
+    const userTools = (await asUser.listTools()).tools.map((t) => t.name).sort();
+    expect(adminTools.map((t) => t.name).sort()).toEqual(
+      ['adjust_stock', 'create_product', 'create_user', 'deactivate_product', 'deactivate_user', 'get_product', 'get_user', 'list_low_stock', 'list_users', 'search_products', 'set_user_role', 'update_product', 'update_user', 'whoami'].sort(),
+    );
+    expect(userTools).toEqual(['get_product', 'get_user', 'search_products', 'update_user', 'whoami']);
+    for (const t of adminTools) {
+      expect(t.title).toBeTruthy();
+      expect(t.description?.length).toBeGreaterThan(40);
+      expect(t.inputSchema.type).toBe('object');
+      expect(t.outputSchema?.type).toBe('object');
+      expect(typeof t.annotations?.readOnlyHint).toBe('boolean');
+    }
+    const adjust = adminTools.find((t) => t.name === 'adjust_stock');
+    expect(adjust?.inputSchema).toMatchObject({ properties: { id: { type: 'integer' }, quantity: { type: 'integer' } }, required: expect.arrayContaining(['id', 'quantity']) });
+    expect(adjust?.annotations).toMatchObject({ readOnlyHint: false, idempotentHint: false });
+  });
+});
+
+describe('tools/call', () => {
+  it('runs product tools end to end with structured results and a text copy', async () => {
+    const created = await asAdmin.callTool({ name: 'create_product', arguments: { name: 'Agent Lamp', price: 19.99, stock: 3 } });
+    const p = structured(created);
+    expect(p).toMatchObject({ name: 'Agent Lamp', slug: 'agent-lamp', stock: 3 });
+    expect(JSON.parse((created.content as { text: string }[])[0].text)).toEqual(p);
+    const adjusted = structured(await asAdmin.callTool({ name: 'adjust_stock', arguments: { id: p['id'], quantity: -2 } }));
+    expect(adjusted['stock']).toBe(1);
+    expect(structured(await asUser.callTool({ name: 'get_product', arguments: { slug: 'agent-lamp' } }))['stock']).toBe(1);
+    const found = structured(await asUser.callTool({ name: 'search_products', arguments: { search: 'agent', limit: 5 } }));
+    expect(found).toMatchObject({ total: 1, limit: 5, skip: 0 });
+  });
+
+  it('returns domain refusals as tool errors the model can read, not transport failures', async () => {
+    const p = structured(await asAdmin.callTool({ name: 'create_product', arguments: { name: 'Scarce', price: 5, stock: 1 } }));
+    const tooMany = await asAdmin.callTool({ name: 'adjust_stock', arguments: { id: p['id'], quantity: -5 } });
+    expect(tooMany.isError).toBe(true);
+    expect(problem(tooMany)).toMatchObject({ type: 'insufficient-stock', stock: 1, detail: expect.any(String) });
+    const forbidden = await asUser.callTool({ name: 'create_product', arguments: { name: 'Nope', price: 1 } });
+    expect(forbidden.isError).toBe(true);
+    expect(problem(forbidden)).toMatchObject({ type: 'forbidden' });
+    const missing = await asUser.callTool({ name: 'get_product', arguments: { id: 999999 } });
+    expect(problem(missing)).toMatchObject({ type: 'not-found' });
+  });
+
+  it('names each malformed argument and the rule it broke', async () => {
+    const res = await asAdmin.callTool({ name: 'create_product', arguments: { name: '', price: -1, colour: 'red' } });
+    expect(res.isError).toBe(true);
+    const { type, errors } = problem(res) as { type: string; errors: { field: string; rule: string }[] };
+    expect(type).toBe('validation-failed');
+    expect(errors.map((e) => e.field).sort()).toEqual(['colour', 'name', 'price']);
+    expect(errors.every((e) => e.rule)).toBe(true);
+  });
+
+  it('never lets a list call go unbounded', async () => {
+    for (const limit of [null, 0, 101, 100000]) {
+      const res = await asUser.callTool({ name: 'search_products', arguments: { limit } });
+      expect(res.isError).toBe(true);
+      expect(problem(res)).toMatchObject({ type: 'validation-failed', errors: [expect.objectContaining({ field: 'limit' })] });
+    }
+  });
+
+  it('answers an unknown tool with a JSON-RPC error', async () => {
+    await expect(asAdmin.callTool({ name: 'drop_database', arguments: {} })).rejects.toThrow(/Unknown tool/);
+  });
+
+  it('runs user tools with the same rules as REST', async () => {
+    expect(structured(await asUser.callTool({ name: 'whoami', arguments: {} }))).toMatchObject({ id: user.id, role: 'user' });
+    expect((await asUser.callTool({ name: 'get_user', arguments: { id: admin.id } })).isError).toBe(true);
+    const created = structured(await asAdmin.callTool({ name: 'create_user', arguments: { email: 'agent@example.com', username: 'agent-made', password: 'Agent1234', role: 'guest' } }));
+    expect(created).toMatchObject({ username: 'agent-made', role: 'guest' });
+    expect(JSON.stringify(created)).not.toMatch(/hash|argon/);
+    const promoted = structured(await asAdmin.callTool({ name: 'set_user_role', arguments: { id: created['id'], role: 'user' } }));
+    expect(promoted['role']).toBe('user');
+    const page = structured(await asAdmin.callTool({ name: 'list_users', arguments: { search: 'agent-made' } }));
+    expect(page).toMatchObject({ total: 1 });
+    expect(structured(await asAdmin.callTool({ name: 'deactivate_user', arguments: { id: created['id'] } }))).toEqual({ ok: true, id: created['id'] });
+    const listed = await asUser.callTool({ name: 'list_users', arguments: {} });
+    expect(problem(listed)).toMatchObject({ type: 'forbidden' });
+  });
+});

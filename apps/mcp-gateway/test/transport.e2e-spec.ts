@@ -1,0 +1,56 @@
+import { UsersRepository } from '@mercato/core';
+import { actingUser, startTestApp, type TestApp } from '@mercato/testing';
+import { McpGatewayModule } from '../src/mcp-gateway.module';
+import { connectAs } from './mcp-client';
+
+let gateway: TestApp;
+beforeAll(async () => {
+  gateway = await startTestApp(McpGatewayModule, { env: { PUBLIC_URL: 'http://mcp.test:3003', AUTHORIZATION_SERVER_URL: 'http://auth.test:3001' } });
+});
+afterAll(() => gateway.close());
+
+const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } };
+
+describe('the /mcp endpoint', () => {
+  it('refuses requests without a token with 401 and points to the protected resource metadata', async () => {
+    const res = await gateway.http.post('/mcp').set('accept', 'application/json, text/event-stream').send(initialize).expect(401);
+    expect(res.headers['www-authenticate']).toBe('Bearer resource_metadata="http://mcp.test:3003/.well-known/oauth-protected-resource"');
+    await gateway.http.post('/mcp').set('Authorization', 'Bearer not-a-token').send(initialize).expect(401);
+  });
+
+  it('publishes RFC 9728 metadata naming users-api as the authorization server', async () => {
+    const res = await gateway.http.get('/.well-known/oauth-protected-resource').expect(200);
+    expect(res.body).toMatchObject({ resource: 'http://mcp.test:3003/mcp', authorization_servers: ['http://auth.test:3001'], bearer_methods_supported: ['header'] });
+  });
+
+  it('refuses browser origins outside the allow-list and accepts listed ones', async () => {
+    const u = await actingUser(gateway);
+    const post = (origin: string) =>
+      gateway.http.post('/mcp').set(u.auth).set('Origin', origin).set('accept', 'application/json, text/event-stream').send(initialize);
+    await post('http://evil.example').expect(403);
+    await post('http://localhost:6274').expect(200);
+  });
+
+  it('answers GET and DELETE with 405, as a stateless server', async () => {
+    const u = await actingUser(gateway);
+    const res = await gateway.http.get('/mcp').set(u.auth).expect(405);
+    expect(res.headers['allow']).toBe('POST');
+    await gateway.http.delete('/mcp').set(u.auth).expect(405);
+  });
+
+  it("stops a deactivated user's token at once", async () => {
+    const u = await actingUser(gateway, 'user');
+    const client = await connectAs(gateway.url, u.token);
+    await client.listTools();
+    expect(await gateway.app.get(UsersRepository).deactivateKeepingAnAdmin(u.id)).toBe('done');
+    await expect(client.listTools()).rejects.toThrow();
+    await client.close().catch(() => undefined);
+  });
+
+  it('serves every request statelessly: no session id is issued', async () => {
+    const u = await actingUser(gateway);
+    const res = await gateway.http.post('/mcp').set(u.auth).set('accept', 'application/json, text/event-stream').send(initialize).expect(200);
+    expect(res.headers['mcp-session-id']).toBeUndefined();
+    expect(res.body.result.serverInfo).toMatchObject({ name: 'mercato' });
+  });
+});
