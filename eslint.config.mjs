@@ -14,7 +14,7 @@ const depConstraints = [
     // The domain stays free of adapters so it can be tested with in-memory fakes.
     bannedExternalImports: ['typeorm', 'pg', 'express', 'fastify', '@fastify/*', 'passport*', '@nestjs/*', '@modelcontextprotocol/*', 'redis'],
   },
-  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:server', 'type:data', 'type:domain'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:server', 'type:data', 'type:domain', 'type:testing'] },
 ];
 
 export default [

@@ -6,7 +6,7 @@ import { migrate, startEmbeddedPostgres, type RunningPostgres } from '@mercato/d
 import { APPS, appNamed, type LaunchedApp } from '../launcher/apps';
 import { seedCatalog } from '../seed/seed-catalog';
 import { localSecrets } from '../launcher/local-secrets';
-import { spawnService, stopService, waitUntilReady } from '../launcher/processes';
+import { spawnService, stopService, waitUntilReady } from '@mercato/testing';
 
 export interface BenchTarget {
   databaseUrl: string;

@@ -5,7 +5,7 @@ import { migrate, startEmbeddedPostgres, type RunningPostgres } from '@mercato/d
 import { APPS, appNamed, type LaunchedApp } from './apps';
 import { DEMO_ACCOUNTS, DEMO_PRODUCTS, seedDemoData } from './demo-data';
 import { localSecrets } from './local-secrets';
-import { ROOT, spawnService, stopService, waitUntilReady } from './processes';
+import { ROOT, spawnService, stopService, waitUntilReady } from '@mercato/testing';
 
 const dataDir = resolve(process.env['MERCATO_DATA_DIR'] ?? join(ROOT, '.mercato'));
 const children = new Map<string, ChildProcess>();

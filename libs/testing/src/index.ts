@@ -2,3 +2,4 @@ export * from './keys';
 export * from './test-app';
 export * from './users';
 export * from './tokens';
+export * from './processes';

@@ -1,7 +1,21 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
-import { type Actor, can, parseInput, ProductsService, UsersService } from '@mercato/core';
+import {
+  CallToolRequestSchema,
+  CompleteRequestSchema,
+  ErrorCode,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  McpError,
+  ReadResourceRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import { type Actor, can, DomainError, parseInput, ProductsService, UsersService } from '@mercato/core';
+import { McpCompletions } from './completions';
+import { McpPrompts } from './prompts';
+import { McpResources } from './resources';
 import { SERVICE_INFO, type ServiceInfo } from '@mercato/server';
 import { productsTools } from './products.tools';
 import { schemaOf } from './schemas';
@@ -20,7 +34,13 @@ export class McpServerFactory {
   private readonly logger = new Logger('McpTools');
   private readonly tools: Map<string, McpTool>;
   private readonly listed: Map<string, object>;
+  private readonly resources: McpResources;
+  private readonly prompts: McpPrompts;
+  private readonly completions: McpCompletions;
   constructor(users: UsersService, products: ProductsService, @Inject(SERVICE_INFO) private readonly service: ServiceInfo) {
+    this.resources = new McpResources(users, products);
+    this.prompts = new McpPrompts(products);
+    this.completions = new McpCompletions(products);
     const all = [...usersTools(users), ...productsTools(products)];
     this.tools = new Map(all.map((t) => [t.name, t]));
     // Schemas are derived once; they do not change while the process runs.
@@ -30,7 +50,20 @@ export class McpServerFactory {
   }
 
   create(actor: Actor, requestId: string): Server {
-    const server = new Server({ name: 'mercato', title: 'Mercato', version: this.service.version }, { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS });
+    const server = new Server(
+      { name: 'mercato', title: 'Mercato', version: this.service.version },
+      {
+        capabilities: { tools: { listChanged: false }, resources: { listChanged: false }, prompts: { listChanged: false }, completions: {}, logging: {} },
+        instructions: INSTRUCTIONS,
+      },
+    );
+    const guarded = <T>(work: () => Promise<T> | T) => this.asProtocolError(work, requestId);
+    server.setRequestHandler(ListResourcesRequestSchema, ({ params }) => guarded(() => this.resources.list(actor, params?.cursor)));
+    server.setRequestHandler(ListResourceTemplatesRequestSchema, ({ params }) => guarded(() => this.resources.templates(params?.cursor)));
+    server.setRequestHandler(ReadResourceRequestSchema, ({ params }) => guarded(() => this.resources.read(actor, params.uri)));
+    server.setRequestHandler(ListPromptsRequestSchema, ({ params }) => guarded(() => this.prompts.list(actor, params?.cursor)));
+    server.setRequestHandler(GetPromptRequestSchema, ({ params }) => guarded(() => this.prompts.get(actor, params.name, params.arguments)));
+    server.setRequestHandler(CompleteRequestSchema, ({ params }) => guarded(() => this.completions.complete(actor, params)));
     server.setRequestHandler(ListToolsRequestSchema, async () => ({
       tools: [...this.tools.values()].filter((t) => this.visible(actor, t)).map((t) => this.listed.get(t.name)),
     }));
@@ -40,6 +73,21 @@ export class McpServerFactory {
       return this.call(found, actor, params.arguments ?? {}, requestId);
     });
     return server;
+  }
+
+  /**
+   * Resources, prompts and completions answer refusals as JSON-RPC errors carrying the domain's detail;
+   * anything unexpected says only "internal error" with a reference.
+   */
+  private async asProtocolError<T>(work: () => Promise<T> | T, requestId: string): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof McpError) throw error;
+      if (error instanceof DomainError) throw new McpError(ErrorCode.InvalidParams, `${error.title}: ${error.detail}`, { type: error.type });
+      this.logger.error({ err: error, reqId: requestId }, 'MCP request failed');
+      throw new McpError(ErrorCode.InternalError, `Internal error, reference ${requestId}`);
+    }
   }
 
   /** Hidden tools can still be called by name; core then refuses exactly as REST would. */

@@ -1,12 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { LaunchedApp } from './apps';
 
-export const ROOT = resolve(__dirname, '../..');
+/** The workspace root, where services are started from. */
+export const ROOT = resolve(__dirname, '../../..');
 
-/** Runs one service from its TypeScript sources, its output prefixed with its name. */
-export function spawnService(app: LaunchedApp, env: NodeJS.ProcessEnv): ChildProcess {
+export interface ServiceEntry {
+  name: string;
+  /** The service's main.ts, relative to the workspace root. */
+  entry: string;
+}
+
+/**
+ * Runs one service from its TypeScript sources as its own process, its output prefixed with its name: used by
+ * the launcher, the benchmarks and the cross-service tests alike.
+ */
+export function spawnService(app: ServiceEntry, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/register.cjs'), join(ROOT, app.entry)], {
     cwd: ROOT,
     env,

@@ -1,0 +1,85 @@
+import type { ChildProcess } from 'node:child_process';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { systemActor, UsersService } from '@mercato/core';
+import { createTestDatabase, freePort, type TestDatabase } from '@mercato/data';
+import { spawnService, startTestApp, stopService, testKeys, waitUntilReady, type TestApp } from '@mercato/testing';
+import { McpGatewayModule } from '../src/mcp-gateway.module';
+import { connectAs } from './mcp-client';
+
+/** users-api and products-api run as their own processes; the gateway shares their database and Redis. */
+let database: TestDatabase;
+let gateway: TestApp;
+const services: ChildProcess[] = [];
+let usersApi: string;
+let productsApi: string;
+
+async function startService(name: string, shared: Record<string, string>): Promise<string> {
+  const port = await freePort();
+  services.push(spawnService({ name, entry: `apps/${name}/src/main.ts` }, { ...process.env, ...shared, PORT: String(port), HOST: '127.0.0.1' }));
+  await waitUntilReady(port);
+  return `http://127.0.0.1:${port}`;
+}
+
+async function login(username: string, password: string): Promise<string> {
+  const res = await fetch(`${usersApi}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const prefix = `mercato-test:cross:${process.pid}:`;
+  const shared = { NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: database.url, REDIS_KEY_PREFIX: prefix, JWT_PUBLIC_KEY: testKeys().publicKey, JWT_PRIVATE_KEY: testKeys().privateKey };
+  [usersApi, productsApi] = await Promise.all([startService('users-api', shared), startService('products-api', shared)]);
+  gateway = await startTestApp(McpGatewayModule, { database, env: { REDIS_KEY_PREFIX: prefix } });
+}, 60_000);
+afterAll(async () => {
+  await gateway?.close();
+  await Promise.all(services.map(stopService));
+  await database?.drop();
+});
+
+async function account(role: 'admin' | 'user', name: string): Promise<{ id: number; token: string }> {
+  const password = 'Cross1234';
+  const user = await gateway.app.get(UsersService).create(systemActor('test setup'), { email: `${name}@example.com`, username: name, password }, role);
+  return { id: user.id, token: await login(name, password) };
+}
+
+describe('REST and MCP over one platform', () => {
+  let admin: { id: number; token: string };
+  let agent: Client;
+  beforeAll(async () => {
+    admin = await account('admin', 'cross-admin');
+    agent = await connectAs(gateway.url, admin.token);
+  });
+  afterAll(() => agent.close());
+
+  it('reads through MCP a product created through products-api', async () => {
+    const res = await fetch(`${productsApi}/api/v1/products`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+      body: JSON.stringify({ name: 'Bridge Lamp', price: 49, stock: 4 }),
+    });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { id: number };
+    const viaMcp = await agent.callTool({ name: 'get_product', arguments: { id: created.id } });
+    expect(viaMcp.structuredContent).toMatchObject({ id: created.id, name: 'Bridge Lamp', stock: 4 });
+  });
+
+  it('shows REST a stock change made through MCP at once, cache included', async () => {
+    const { id } = (await agent.callTool({ name: 'create_product', arguments: { name: 'Shared Kettle', price: 30, stock: 10 } })).structuredContent as { id: number };
+    const read = async () => ((await (await fetch(`${productsApi}/api/v1/products/${id}`)).json()) as { stock: number }).stock;
+    expect(await read()).toBe(10); // now cached by products-api when Redis is on
+    await agent.callTool({ name: 'adjust_stock', arguments: { id, quantity: -3 } });
+    expect(await read()).toBe(7);
+  });
+
+  it('refuses at the gateway a user deactivated through users-api', async () => {
+    const user = await account('user', 'cross-user');
+    const client = await connectAs(gateway.url, user.token);
+    await client.callTool({ name: 'whoami', arguments: {} });
+    const res = await fetch(`${usersApi}/api/v1/users/${user.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin.token}` } });
+    expect(res.status).toBe(204);
+    await expect(client.callTool({ name: 'whoami', arguments: {} })).rejects.toThrow();
+    await client.close().catch(() => undefined);
+  });
+});
