@@ -1,5 +1,5 @@
 import { ServerConfig } from '@mercato/server';
-import { IsString, IsUrl } from 'class-validator';
+import { IsOptional, IsString, IsUrl } from 'class-validator';
 
 export class McpGatewayConfig extends ServerConfig {
   override PORT = 3003;
@@ -13,6 +13,9 @@ export class McpGatewayConfig extends ServerConfig {
    * server-side agents) are allowed; any other origin is refused, which blocks DNS-rebinding attacks.
    */
   @IsString() MCP_ALLOWED_ORIGINS = 'http://localhost,http://127.0.0.1';
+
+  /** stdio entry only: the access token of the user the desktop session acts for. */
+  @IsOptional() @IsString() MERCATO_TOKEN?: string;
 
   get allowedOrigins(): Set<string> {
     return new Set(this.MCP_ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean));

@@ -22,7 +22,7 @@ export class McpController {
   @Post()
   async post(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     this.assertAllowedOrigin(request);
-    const server = this.servers.create(actor, String(request.id));
+    const server = this.servers.create({ actor: async () => actor, requestId: () => String(request.id) });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     reply.hijack(); // the transport writes the response itself
     reply.raw.on('close', () => {

@@ -8,6 +8,7 @@ export * from './http/id.pipe';
 export * from './auth/decorators';
 export * from './auth/keys';
 export * from './auth/verification-key';
+export * from './auth/access-token-verifier';
 export * from './auth/login-throttle';
 export * from './redis/redis.module';
 export * from './openapi/responses';

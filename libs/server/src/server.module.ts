@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ActorResolver, UsersRepository } from '@mercato/core';
 import { PassportModule } from '@nestjs/passport';
 import { TerminusModule } from '@nestjs/terminus';
+import { AccessTokenVerifier } from './auth/access-token-verifier';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { JwtStrategy, STRATEGY_NAME, StrategyNameModule } from './auth/jwt.strategy';
 import { VerificationKey } from './auth/verification-key';
@@ -54,11 +55,12 @@ export class ServerModule {
         // Every service checks each token's user against the shared users table (deactivation, password change).
         { provide: ActorResolver, inject: [UsersRepository], useFactory: (users: UsersRepository) => new ActorResolver(users) },
         JwtStrategy,
+        AccessTokenVerifier,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: AUTH_CHALLENGE, inject: [options.config], useFactory: (c: C) => options.authChallenge?.(c) ?? 'Bearer' },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [SERVICE_INFO, VerificationKey],
+      exports: [SERVICE_INFO, VerificationKey, AccessTokenVerifier],
     };
   }
 }

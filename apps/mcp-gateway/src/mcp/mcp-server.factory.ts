@@ -28,6 +28,11 @@ const INSTRUCTIONS =
   'call whoami to see it. Lists are paged: read `total` and page with skip/limit instead of asking for everything. ' +
   'When a tool returns isError, its text is a JSON object saying why (type, detail, and errors[] naming each bad argument and rule): fix the arguments and retry, or explain the refusal.';
 
+export interface McpCaller {
+  actor(): Promise<Actor>;
+  requestId(): string;
+}
+
 /** Builds one MCP server per request for the caller: stateless, so any replica can answer any request. */
 @Injectable()
 export class McpServerFactory {
@@ -49,7 +54,11 @@ export class McpServerFactory {
     );
   }
 
-  create(actor: Actor, requestId: string): Server {
+  /**
+   * `caller` says, for each request, who acts (over HTTP: the verified token of that request; over stdio: the
+   * configured token, verified again every time) and how the request is referred to in logs and errors.
+   */
+  create(caller: McpCaller): Server {
     const server = new Server(
       { name: 'mercato', title: 'Mercato', version: this.service.version },
       {
@@ -57,19 +66,24 @@ export class McpServerFactory {
         instructions: INSTRUCTIONS,
       },
     );
-    const guarded = <T>(work: () => Promise<T> | T) => this.asProtocolError(work, requestId);
-    server.setRequestHandler(ListResourcesRequestSchema, ({ params }) => guarded(() => this.resources.list(actor, params?.cursor)));
+    const guarded = <T>(work: (actor: Actor) => Promise<T> | T) => {
+      const requestId = caller.requestId();
+      return this.asProtocolError(async () => work(await caller.actor()), requestId);
+    };
+    server.setRequestHandler(ListResourcesRequestSchema, ({ params }) => guarded((a) => this.resources.list(a, params?.cursor)));
     server.setRequestHandler(ListResourceTemplatesRequestSchema, ({ params }) => guarded(() => this.resources.templates(params?.cursor)));
-    server.setRequestHandler(ReadResourceRequestSchema, ({ params }) => guarded(() => this.resources.read(actor, params.uri)));
-    server.setRequestHandler(ListPromptsRequestSchema, ({ params }) => guarded(() => this.prompts.list(actor, params?.cursor)));
-    server.setRequestHandler(GetPromptRequestSchema, ({ params }) => guarded(() => this.prompts.get(actor, params.name, params.arguments)));
-    server.setRequestHandler(CompleteRequestSchema, ({ params }) => guarded(() => this.completions.complete(actor, params)));
-    server.setRequestHandler(ListToolsRequestSchema, async () => ({
-      tools: [...this.tools.values()].filter((t) => this.visible(actor, t)).map((t) => this.listed.get(t.name)),
-    }));
+    server.setRequestHandler(ReadResourceRequestSchema, ({ params }) => guarded((a) => this.resources.read(a, params.uri)));
+    server.setRequestHandler(ListPromptsRequestSchema, ({ params }) => guarded((a) => this.prompts.list(a, params?.cursor)));
+    server.setRequestHandler(GetPromptRequestSchema, ({ params }) => guarded((a) => this.prompts.get(a, params.name, params.arguments)));
+    server.setRequestHandler(CompleteRequestSchema, ({ params }) => guarded((a) => this.completions.complete(a, params)));
+    server.setRequestHandler(ListToolsRequestSchema, () =>
+      guarded((a) => ({ tools: [...this.tools.values()].filter((t) => this.visible(a, t)).map((t) => this.listed.get(t.name)) })),
+    );
     server.setRequestHandler(CallToolRequestSchema, async ({ params }) => {
       const found = this.tools.get(params.name);
       if (!found) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
+      const requestId = caller.requestId();
+      const actor = await this.asProtocolError(() => caller.actor(), requestId);
       return this.call(found, actor, params.arguments ?? {}, requestId);
     });
     return server;

@@ -9,6 +9,8 @@ export class ServerConfig {
   @IsString() HOST = '0.0.0.0';
   @ToNumber() @IsInt() @Min(0) @Max(65535) PORT = 3000;
   @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+  /** stderr when stdout carries a protocol (the MCP stdio entry). */
+  @IsIn(['stdout', 'stderr']) LOG_DESTINATION: 'stdout' | 'stderr' = 'stdout';
 
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL!: string;
   @ToNumber() @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE = 10;

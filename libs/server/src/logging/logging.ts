@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { ServerConfig } from '../config/server-config';
 
 /** JSON lines with the request id; credentials are redacted before anything is written. */
@@ -7,20 +8,23 @@ export function loggingModule(service: string) {
   return LoggerModule.forRootAsync({
     inject: [ServerConfig],
     useFactory: (config: ServerConfig) => ({
-      pinoHttp: {
-        level: config.LOG_LEVEL,
-        base: { service },
-        genReqId: (req: IncomingMessage) => String(req.headers['x-request-id']),
-        customAttributeKeys: { reqId: 'request_id' },
-        redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-        serializers: {
-          req: (req: { id: string; method: string; url: string }) => ({ method: req.method, url: req.url }),
-          res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      pinoHttp: [
+        {
+          level: config.LOG_LEVEL,
+          base: { service },
+          genReqId: (req: IncomingMessage) => String(req.headers['x-request-id']),
+          customAttributeKeys: { reqId: 'request_id' },
+          redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+          serializers: {
+            req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+            res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+          },
+          customLogLevel: (_req: unknown, res: { statusCode: number }, error?: Error) =>
+            error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+          ...(config.NODE_ENV === 'test' ? { autoLogging: false } : {}),
         },
-        customLogLevel: (_req: unknown, res: { statusCode: number }, error?: Error) =>
-          error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-        ...(config.NODE_ENV === 'test' ? { autoLogging: false } : {}),
-      },
+        pino.destination(config.LOG_DESTINATION === 'stderr' ? 2 : 1),
+      ],
     }),
   });
 }

@@ -6,7 +6,8 @@ type Schema = ReturnType<typeof targetConstructorToSchema>;
 
 /**
  * JSON Schema of a DTO or view class, derived from its class-validator rules (the same rules that validate
- * input), in OpenAPI 3.0 flavour: a property marked IsOptional, which accepts null, is `nullable`.
+ * input), in OpenAPI 3.0 flavour: a property marked IsOptional, which accepts null, is `nullable`, and
+ * initialised fields carry their `default`.
  */
 export function jsonSchemaOf(target: new () => object): Schema {
   const schema = targetConstructorToSchema(target, { additionalConverters: CUSTOM_RULE_SCHEMAS as never });
@@ -17,6 +18,11 @@ export function jsonSchemaOf(target: new () => object): Schema {
   for (const property of nullable) {
     const propertySchema = schema.properties?.[property] as Record<string, unknown> | undefined;
     if (propertySchema) propertySchema['nullable'] = true;
+  }
+  // Field initialisers are the defaults parseInput applies (e.g. limit = 20); say so in the schema.
+  const defaults = new target() as Record<string, unknown>;
+  for (const [property, propertySchema] of Object.entries(schema.properties ?? {})) {
+    if (defaults[property] !== undefined) (propertySchema as Record<string, unknown>)['default'] = defaults[property];
   }
   return schema;
 }

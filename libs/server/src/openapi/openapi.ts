@@ -33,12 +33,7 @@ export function describeValidatedClasses(): void {
     const own = new Set(metadatas.map((m) => m.propertyName));
     for (const [property, propertySchema] of Object.entries(schema.properties ?? {})) {
       if (!own.has(property)) continue;
-      const defaults = new (target as new () => Record<string, unknown>)()[property];
-      ApiProperty({
-        ...(propertySchema as object),
-        required: schema.required?.includes(property) ?? false,
-        ...(defaults !== undefined ? { default: defaults } : {}),
-      })(target.prototype, property);
+      ApiProperty({ ...(propertySchema as object), required: schema.required?.includes(property) ?? false })(target.prototype, property);
     }
   }
 }

@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { UsersRepository } from '@mercato/core';
+import { actingUser, ROOT, startTestApp, testKeys, type TestApp } from '@mercato/testing';
+import { McpGatewayModule } from '../src/mcp-gateway.module';
+
+let gateway: TestApp;
+beforeAll(async () => {
+  gateway = await startTestApp(McpGatewayModule);
+});
+afterAll(() => gateway.close());
+
+async function stdioClient(token: string): Promise<Client> {
+  const client = new Client({ name: 'desktop', version: '1.0.0' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: ['-r', join(ROOT, 'tools/register.cjs'), join(ROOT, 'apps/mcp-gateway/src/stdio.ts')],
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: gateway.database.url, JWT_PUBLIC_KEY: testKeys().publicKey, MERCATO_TOKEN: token, LOG_LEVEL: 'warn' },
+    stderr: 'pipe',
+  });
+  await client.connect(transport);
+  return client;
+}
+
+it('serves a desktop client over stdio as the token\'s user, checking the token on every call', async () => {
+  const u = await actingUser(gateway, 'user');
+  const client = await stdioClient(u.token);
+  try {
+    const me = await client.callTool({ name: 'whoami', arguments: {} });
+    expect(me.structuredContent).toMatchObject({ id: u.id, role: 'user' });
+    expect((await client.listTools()).tools.map((t) => t.name)).not.toContain('create_product');
+    expect(await gateway.app.get(UsersRepository).deactivateKeepingAnAdmin(u.id)).toBe('done');
+    await expect(client.callTool({ name: 'whoami', arguments: {} })).rejects.toThrow(/no longer valid/);
+  } finally {
+    await client.close();
+  }
+}, 30_000);
