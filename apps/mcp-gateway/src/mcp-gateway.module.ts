@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SentimentService } from '@mercato/core';
 import { DataModule } from '@mercato/data';
 import { ProductsDomainModule, ServerConfig, ServerModule, UsersDomainModule } from '@mercato/server';
 import { McpController } from './mcp.controller';
@@ -25,6 +26,6 @@ import { ProtectedResourceController } from './protected-resource.controller';
     ProductsDomainModule,
   ],
   controllers: [McpController, ProtectedResourceController],
-  providers: [McpServerFactory],
+  providers: [McpServerFactory, { provide: SentimentService, useFactory: () => new SentimentService() }],
 })
 export class McpGatewayModule {}

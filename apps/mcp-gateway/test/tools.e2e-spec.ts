@@ -31,9 +31,9 @@ describe('tools/list', () => {
     const adminTools = (await asAdmin.listTools()).tools;
     const userTools = (await asUser.listTools()).tools.map((t) => t.name).sort();
     expect(adminTools.map((t) => t.name).sort()).toEqual(
-      ['adjust_stock', 'create_product', 'create_user', 'deactivate_product', 'deactivate_user', 'get_product', 'get_user', 'list_low_stock', 'list_users', 'search_products', 'set_user_role', 'update_product', 'update_user', 'whoami'].sort(),
+      ['adjust_stock', 'analyze_sentiment', 'create_product', 'create_user', 'deactivate_product', 'deactivate_user', 'get_product', 'get_user', 'list_low_stock', 'list_users', 'search_products', 'set_user_role', 'update_product', 'update_user', 'whoami'].sort(),
     );
-    expect(userTools).toEqual(['get_product', 'get_user', 'search_products', 'update_user', 'whoami']);
+    expect(userTools).toEqual(['analyze_sentiment', 'get_product', 'get_user', 'search_products', 'update_user', 'whoami']);
     for (const t of adminTools) {
       expect(t.title).toBeTruthy();
       expect(t.description?.length).toBeGreaterThan(40);
@@ -87,6 +87,15 @@ describe('tools/call', () => {
       expect(res.isError).toBe(true);
       expect(problem(res)).toMatchObject({ type: 'validation-failed', errors: [expect.objectContaining({ field: 'limit' })] });
     }
+  });
+
+  it('analyzes sentiment locally in English and Spanish', async () => {
+    const en = structured(await asUser.callTool({ name: 'analyze_sentiment', arguments: { text: 'I love this lamp, it is great' } }));
+    expect(en).toMatchObject({ sentiment: 'positive', language: 'en' });
+    const es = structured(await asUser.callTool({ name: 'analyze_sentiment', arguments: { text: 'Llegó roto, una decepción', language: 'es' } }));
+    expect(es).toMatchObject({ sentiment: 'negative', language: 'es' });
+    const bad = await asUser.callTool({ name: 'analyze_sentiment', arguments: { text: '', language: 'fr' } });
+    expect(problem(bad).errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'text' }), expect.objectContaining({ field: 'language' })]));
   });
 
   it('answers an unknown tool with a JSON-RPC error', async () => {

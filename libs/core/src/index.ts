@@ -43,3 +43,6 @@ export * from './products/dto/low-stock.query';
 export * from './common/id.dto';
 export * from './products/dto/product-inputs.dto';
 export * from './users/dto/user-inputs.dto';
+export * from './ai/dto/analyze-sentiment.dto';
+export * from './ai/sentiment.view';
+export * from './ai/sentiment.service';

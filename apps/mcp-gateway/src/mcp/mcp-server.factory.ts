@@ -12,7 +12,8 @@ import {
   McpError,
   ReadResourceRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
-import { type Actor, can, DomainError, parseInput, ProductsService, UsersService } from '@mercato/core';
+import { type Actor, can, DomainError, parseInput, ProductsService, SentimentService, UsersService } from '@mercato/core';
+import { aiTools } from './ai.tools';
 import { McpCompletions } from './completions';
 import { McpPrompts } from './prompts';
 import { McpResources } from './resources';
@@ -42,11 +43,11 @@ export class McpServerFactory {
   private readonly resources: McpResources;
   private readonly prompts: McpPrompts;
   private readonly completions: McpCompletions;
-  constructor(users: UsersService, products: ProductsService, @Inject(SERVICE_INFO) private readonly service: ServiceInfo) {
+  constructor(users: UsersService, products: ProductsService, sentiment: SentimentService, @Inject(SERVICE_INFO) private readonly service: ServiceInfo) {
     this.resources = new McpResources(users, products);
     this.prompts = new McpPrompts(products);
     this.completions = new McpCompletions(products);
-    const all = [...usersTools(users), ...productsTools(products)];
+    const all = [...usersTools(users), ...productsTools(products), ...aiTools(sentiment)];
     this.tools = new Map(all.map((t) => [t.name, t]));
     // Schemas are derived once; they do not change while the process runs.
     this.listed = new Map(
