@@ -1,5 +1,6 @@
 import { ServerConfig } from '@mercato/server';
-import { IsOptional, IsString, IsUrl } from 'class-validator';
+import { ToNumber } from '@mercato/core';
+import { IsInt, IsOptional, IsString, IsUrl, Min } from 'class-validator';
 
 export class McpGatewayConfig extends ServerConfig {
   override PORT = 3003;
@@ -13,6 +14,9 @@ export class McpGatewayConfig extends ServerConfig {
    * server-side agents) are allowed; any other origin is refused, which blocks DNS-rebinding attacks.
    */
   @IsString() MCP_ALLOWED_ORIGINS = 'http://localhost,http://127.0.0.1';
+
+  /** MCP requests allowed per access token per minute, counted across replicas through Redis. */
+  @ToNumber() @IsInt() @Min(1) MCP_REQUESTS_PER_MINUTE = 600;
 
   /** stdio entry only: the access token of the user the desktop session acts for. */
   @IsOptional() @IsString() MERCATO_TOKEN?: string;

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Controller, Delete, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { type Actor, ForbiddenError } from '@mercato/core';
-import { CurrentActor } from '@mercato/server';
+import { consumeOrRefuse, CurrentActor, REDIS, type Redis, sharedLimiter } from '@mercato/server';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { McpGatewayConfig } from './mcp-gateway.config';
 import { McpServerFactory } from './mcp/mcp-server.factory';
@@ -14,14 +16,22 @@ import { McpServerFactory } from './mcp/mcp-server.factory';
 @ApiExcludeController()
 @Controller('mcp')
 export class McpController {
+  private readonly perToken: RateLimiterAbstract;
+
   constructor(
     private readonly servers: McpServerFactory,
     @Inject(McpGatewayConfig) private readonly config: McpGatewayConfig,
-  ) {}
+    @Inject(REDIS) redis: Redis | null,
+  ) {
+    this.perToken = sharedLimiter(redis, `${config.REDIS_KEY_PREFIX}mcp:token`, config.MCP_REQUESTS_PER_MINUTE, 60);
+  }
 
   @Post()
   async post(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     this.assertAllowedOrigin(request);
+    // Keyed by a hash of the token, so the limit follows the credential (and Redis never holds a usable token).
+    const token = (request.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
+    await consumeOrRefuse(this.perToken, createHash('sha256').update(token).digest('base64url'), 'MCP requests for this token');
     const server = this.servers.create({ actor: async () => actor, requestId: () => String(request.id) });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     reply.hijack(); // the transport writes the response itself

@@ -54,3 +54,21 @@ describe('the /mcp endpoint', () => {
     expect(res.body.result.serverInfo).toMatchObject({ name: 'mercato' });
   });
 });
+
+describe('per-token rate limit', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await startTestApp(McpGatewayModule, { env: { MCP_REQUESTS_PER_MINUTE: '3' } });
+  });
+  afterAll(() => limited.close());
+
+  it('refuses a token past its budget with 429 and Retry-After, leaving other tokens alone', async () => {
+    const [a, b] = [await actingUser(limited), await actingUser(limited)];
+    const call = (auth: object) => limited.http.post('/mcp').set(auth).set('accept', 'application/json, text/event-stream').send(initialize);
+    for (let i = 0; i < 3; i++) await call(a.auth).expect(200);
+    const refused = await call(a.auth).expect(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.body.type).toBe('/problems/too-many-requests');
+    await call(b.auth).expect(200);
+  });
+});

@@ -11,6 +11,7 @@ export * from './auth/verification-key';
 export * from './auth/access-token-verifier';
 export * from './auth/login-throttle';
 export * from './redis/redis.module';
+export * from './redis/rate-limiter';
 export * from './openapi/responses';
 export * from './openapi/json-schema';
 export * from './domain/users-domain.module';

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { LoginThrottle, type LoginThrottleKeys, RateLimitedError } from '@mercato/core';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Redis } from '../redis/redis.module';
+import { sharedLimiter } from '../redis/rate-limiter';
 
 export interface LoginThrottleSettings {
   maxFailuresPerAccount: number;
@@ -11,8 +12,7 @@ export interface LoginThrottleSettings {
 }
 
 /**
- * Failed-login budgets per account and per client address, in Redis when there is one so every replica
- * shares them; an in-memory limiter stands in while Redis is unreachable.
+ * Failed-login budgets per account and per client address, shared by every replica through Redis.
  */
 export class RateLimiterLoginThrottle extends LoginThrottle {
   private readonly logger = new Logger('LoginThrottle');
@@ -21,8 +21,8 @@ export class RateLimiterLoginThrottle extends LoginThrottle {
 
   constructor(redis: Redis | null, private readonly settings: LoginThrottleSettings) {
     super();
-    this.account = limiter(redis, `${settings.keyPrefix}login:account`, settings.maxFailuresPerAccount, settings.windowSeconds);
-    this.client = limiter(redis, `${settings.keyPrefix}login:client`, settings.maxFailuresPerClient, settings.windowSeconds);
+    this.account = sharedLimiter(redis, `${settings.keyPrefix}login:account`, settings.maxFailuresPerAccount, settings.windowSeconds);
+    this.client = sharedLimiter(redis, `${settings.keyPrefix}login:client`, settings.maxFailuresPerClient, settings.windowSeconds);
   }
 
   async assertAllowed(keys: LoginThrottleKeys): Promise<void> {
@@ -53,12 +53,6 @@ export class RateLimiterLoginThrottle extends LoginThrottle {
       return null;
     }
   }
-}
-
-function limiter(redis: Redis | null, keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
-  const memory = new RateLimiterMemory({ keyPrefix, points, duration });
-  if (!redis) return memory;
-  return new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, keyPrefix, points, duration, insuranceLimiter: memory });
 }
 
 /** Consuming past the limit rejects with the limiter's state; that is the expected outcome, not an error. */
