@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SentimentService } from '@mercato/core';
 import { DataModule } from '@mercato/data';
 import { ProductsDomainModule, ServerConfig, ServerModule, UsersDomainModule } from '@mercato/server';
+import { AiController } from './ai.controller';
 import { McpController } from './mcp.controller';
 import { McpGatewayConfig } from './mcp-gateway.config';
 import { McpServerFactory } from './mcp/mcp-server.factory';
@@ -25,7 +26,7 @@ import { ProtectedResourceController } from './protected-resource.controller';
     UsersDomainModule,
     ProductsDomainModule,
   ],
-  controllers: [McpController, ProtectedResourceController],
+  controllers: [McpController, ProtectedResourceController, AiController],
   providers: [McpServerFactory, { provide: SentimentService, useFactory: () => new SentimentService() }],
 })
 export class McpGatewayModule {}

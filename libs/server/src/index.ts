@@ -17,4 +17,5 @@ export * from './openapi/json-schema';
 export * from './domain/users-domain.module';
 export * from './domain/products-domain.module';
 export * from './service-info';
+export * from './mcp-client/mcp-client-pool';
 export * from './server.module';

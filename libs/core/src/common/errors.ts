@@ -82,6 +82,26 @@ export class RateLimitedError extends DomainError {
   }
 }
 
+/**
+ * A refusal reported by another part of the platform (e.g. a tool result read back through an MCP client),
+ * passed on with its type, title and detail unchanged so the caller sees the same problem.
+ */
+export class ReportedProblem extends DomainError {
+  constructor(
+    readonly type: string,
+    readonly title: string,
+    detail: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    Object.assign(this.extensions, extensions);
+  }
+
+  get errors(): FieldError[] | undefined {
+    return this.extensions['errors'] as FieldError[] | undefined;
+  }
+}
+
 function describeFieldErrors(errors: FieldError[]): string {
   return errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'Invalid input';
 }

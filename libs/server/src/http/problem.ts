@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError, type FieldError, RateLimitedError, ValidationError } from '@mercato/core';
+import { DomainError, type FieldError, RateLimitedError, ReportedProblem, ValidationError } from '@mercato/core';
 
 /** RFC 9457 problem details, the body of every error response. */
 export interface Problem {
@@ -40,7 +40,8 @@ export function toProblem(error: unknown, requestId: string): MappedError {
   if (error instanceof DomainError) {
     const status = STATUS_BY_TYPE[error.type] ?? 400;
     const problem: Problem = { type: problemType(error.type), title: error.title, status, detail: error.detail, ...error.extensions };
-    if (error instanceof ValidationError) problem.errors = error.errors;
+    if (error instanceof ValidationError || error instanceof ReportedProblem) problem.errors = error.errors;
+    if (problem.errors === undefined) delete problem.errors;
     const headers: Record<string, string> = {};
     if (status === 401) headers['www-authenticate'] = 'Bearer';
     if (error instanceof RateLimitedError) headers['retry-after'] = String(error.retryAfterSeconds);

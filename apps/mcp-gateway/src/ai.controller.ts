@@ -1,0 +1,48 @@
+import { Body, Controller, HttpCode, type OnApplicationShutdown, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AnalyzeSentimentDto, ReportedProblem, SentimentView } from '@mercato/core';
+import { ApiProblems, McpClientPool } from '@mercato/server';
+import type { FastifyRequest } from 'fastify';
+
+/** Sessions kept open to the gateway's own /mcp; each serves calls one after another. */
+const POOL_SIZE = 4;
+
+/**
+ * REST over MCP: the route runs the analyze_sentiment tool through a pooled official MCP client session
+ * against this gateway's own /mcp endpoint, as the caller, so the REST door and the agent door cannot differ.
+ */
+@ApiTags('ai')
+@Controller('api/v1/ai')
+export class AiController implements OnApplicationShutdown {
+  private pool?: McpClientPool;
+
+  @Post('sentiment')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sentiment of a text (English or Spanish)', description: 'Runs the analyze_sentiment MCP tool for the caller.' })
+  @ApiOkResponse({ type: SentimentView })
+  @ApiProblems(400, 401, 429)
+  async sentiment(@Body() dto: AnalyzeSentimentDto, @Req() request: FastifyRequest): Promise<SentimentView> {
+    const token = (request.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
+    const result = await this.poolFor(request).callTool(token, 'analyze_sentiment', { ...dto });
+    if (result.isError) {
+      const text = result.content.find((c) => c.type === 'text')?.text ?? '{}';
+      const { type, title, detail, ...rest } = JSON.parse(text) as { type: string; title: string; detail: string };
+      throw new ReportedProblem(type, title, detail, rest);
+    }
+    return result.structuredContent as unknown as SentimentView;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  /** The pool talks to the address this very request arrived at, so it works on any interface and port. */
+  private poolFor(request: FastifyRequest): McpClientPool {
+    if (!this.pool) {
+      const { localAddress = '127.0.0.1', localPort } = request.socket;
+      const host = localAddress.includes(':') ? `[${localAddress}]` : localAddress;
+      this.pool = new McpClientPool(new URL(`http://${host}:${localPort}/mcp`), POOL_SIZE, 'mercato-rest');
+    }
+    return this.pool;
+  }
+}
