@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -24,8 +24,9 @@ export const CATALOG_SIZE = 100_000;
  * The services under test, run as separate processes (as in production) with logging at `warn`, on
  * DATABASE_URL / REDIS_URL when set or on a throwaway embedded PostgreSQL.
  */
-export async function startTarget(): Promise<BenchTarget> {
-  const dir = mkdtempSync(join(tmpdir(), 'mercato-bench-'));
+export async function startTarget({ catalogSize = CATALOG_SIZE } = {}): Promise<BenchTarget> {
+  const dir = mkdtempSync(join(tmpdir(), 'mercato-target-'));
+  chmodSync(dir, 0o755); // the embedded PostgreSQL, running as its own user, keeps its files below it
   const secrets = localSecrets(dir);
   let pg: RunningPostgres | undefined;
   let databaseUrl = process.env['DATABASE_URL'];
@@ -34,7 +35,7 @@ export async function startTarget(): Promise<BenchTarget> {
     databaseUrl = pg.url;
   }
   await migrate(databaseUrl);
-  await seedCatalog(databaseUrl, CATALOG_SIZE);
+  await seedCatalog(databaseUrl, catalogSize);
   const children: ChildProcess[] = [];
   const start = async (app: LaunchedApp, port: number, overrides: Record<string, string> = {}) => {
     children.push(

@@ -1,5 +1,5 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { actingUser, startTestApp, type ActingUser, type TestApp } from '@mercato/testing';
+import { actingUser, sampleOf, startTestApp, type ActingUser, type TestApp } from '@mercato/testing';
 import { McpGatewayModule } from '../src/mcp-gateway.module';
 import { connectAs } from './mcp-client';
 
@@ -115,5 +115,19 @@ describe('tools/call', () => {
     expect(structured(await asAdmin.callTool({ name: 'deactivate_user', arguments: { id: created['id'] } }))).toEqual({ ok: true, id: created['id'] });
     const listed = await asUser.callTool({ name: 'list_users', arguments: {} });
     expect(problem(listed)).toMatchObject({ type: 'forbidden' });
+  });
+});
+
+describe('tool call metrics', () => {
+  it('counts every call by tool and outcome for Prometheus', async () => {
+    const calls = async () => (await gateway.http.get('/metrics').expect(200)).text;
+    const count = (text: string, tool: string, outcome: string) => sampleOf(text, 'mcp_tool_calls_total', { tool, outcome }) ?? 0;
+    const before = await calls();
+    await asUser.callTool({ name: 'whoami', arguments: {} });
+    await asUser.callTool({ name: 'list_users', arguments: {} });
+    const after = await calls();
+    expect(count(after, 'whoami', 'ok') - count(before, 'whoami', 'ok')).toBe(1);
+    expect(count(after, 'list_users', 'forbidden') - count(before, 'list_users', 'forbidden')).toBe(1);
+    expect(sampleOf(after, 'mcp_tool_call_duration_seconds_count', { tool: 'whoami' })).toBeGreaterThanOrEqual(1);
   });
 });

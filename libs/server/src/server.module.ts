@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ActorResolver, UsersRepository } from '@mercato/core';
 import { PassportModule } from '@nestjs/passport';
+import { DataSource } from 'typeorm';
 import { TerminusModule } from '@nestjs/terminus';
 import { AccessTokenVerifier } from './auth/access-token-verifier';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -10,9 +11,12 @@ import { VerificationKey } from './auth/verification-key';
 import { ConfigModule } from './config/config.module';
 import { ServerConfig } from './config/server-config';
 import { findVersion } from './config/version';
+import { Drain } from './http/drain';
 import { HealthController } from './health/health.controller';
 import { AUTH_CHALLENGE, ProblemFilter } from './http/problem.filter';
 import { loggingModule } from './logging/logging';
+import { type DatabasePool, Metrics } from './metrics/metrics';
+import { MetricsController } from './metrics/metrics.controller';
 import { RedisModule } from './redis/redis.module';
 import { SERVICE_INFO, type ServiceInfo } from './service-info';
 
@@ -25,11 +29,15 @@ export interface ServerModuleOptions<C extends ServerConfig> {
   verificationKey?: (config: C) => VerificationKey;
 }
 
-/** Everything a Mercato HTTP service shares: config, logging, Redis, token verification, errors, health. */
+/**
+ * Everything a Mercato HTTP service shares: config, logging, Redis, token verification, errors, health,
+ * metrics. Global, so the domain modules beside it can record metrics too.
+ */
 @Module({})
 export class ServerModule {
   static forRoot<C extends ServerConfig>(options: ServerModuleOptions<C>): DynamicModule {
     return {
+      global: true,
       module: ServerModule,
       imports: [ConfigModule.forRoot(options.config), loggingModule(options.service.name), RedisModule,
         StrategyNameModule,
@@ -40,7 +48,7 @@ export class ServerModule {
         }),
         TerminusModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         {
           provide: SERVICE_INFO,
@@ -54,13 +62,24 @@ export class ServerModule {
         },
         // Every service checks each token's user against the shared users table (deactivation, password change).
         { provide: ActorResolver, inject: [UsersRepository], useFactory: (users: UsersRepository) => new ActorResolver(users) },
+        {
+          provide: Metrics,
+          inject: [SERVICE_INFO, DataSource],
+          useFactory: (service: ServiceInfo, db: DataSource) => {
+            const metrics = new Metrics(service.name);
+            // TypeORM's Postgres driver keeps its pg pool as `master`.
+            metrics.watchDatabasePool(() => (db.driver as unknown as { master?: DatabasePool }).master);
+            return metrics;
+          },
+        },
+        Drain,
         JwtStrategy,
         AccessTokenVerifier,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: AUTH_CHALLENGE, inject: [options.config], useFactory: (c: C) => options.authChallenge?.(c) ?? 'Bearer' },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [SERVICE_INFO, VerificationKey, AccessTokenVerifier],
+      exports: [SERVICE_INFO, VerificationKey, AccessTokenVerifier, Metrics],
     };
   }
 }

@@ -40,7 +40,7 @@ export async function waitUntilReady(port: number, giveUp = () => false, timeout
 
 export function stopService(child: ChildProcess): Promise<void> {
   return new Promise<void>((done) => {
-    if (child.exitCode !== null) return done();
+    if (child.exitCode !== null || child.signalCode !== null) return done(); // already gone (an exit by signal has no code)
     child.once('exit', () => done());
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 10_000).unref();

@@ -17,7 +17,7 @@ import { aiTools } from './ai.tools';
 import { McpCompletions } from './completions';
 import { McpPrompts } from './prompts';
 import { McpResources } from './resources';
-import { SERVICE_INFO, type ServiceInfo } from '@mercato/server';
+import { Metrics, SERVICE_INFO, type ServiceInfo } from '@mercato/server';
 import { productsTools } from './products.tools';
 import { schemaOf } from './schemas';
 import type { McpTool } from './tool';
@@ -43,7 +43,13 @@ export class McpServerFactory {
   private readonly resources: McpResources;
   private readonly prompts: McpPrompts;
   private readonly completions: McpCompletions;
-  constructor(users: UsersService, products: ProductsService, sentiment: SentimentService, @Inject(SERVICE_INFO) private readonly service: ServiceInfo) {
+  constructor(
+    users: UsersService,
+    products: ProductsService,
+    sentiment: SentimentService,
+    @Inject(SERVICE_INFO) private readonly service: ServiceInfo,
+    @Inject(Metrics) private readonly metrics: Metrics,
+  ) {
     this.resources = new McpResources(users, products);
     this.prompts = new McpPrompts(products);
     this.completions = new McpCompletions(products);
@@ -122,6 +128,7 @@ export class McpServerFactory {
     } finally {
       // Arguments are never logged: they may hold passwords.
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      this.metrics.observeToolCall(t.name, outcome, ms);
       this.logger.log({ tool: t.name, caller: actor.kind === 'user' ? actor.userId : actor.kind, outcome, ms: Math.round(ms * 10) / 10, reqId: requestId }, 'tool call');
     }
   }

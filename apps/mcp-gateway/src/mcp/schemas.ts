@@ -2,14 +2,16 @@ import { jsonSchemaOf } from '@mercato/server';
 
 /**
  * JSON Schema (2020-12, as MCP expects) of a DTO or view class: the generator's OpenAPI flavour with
- * `nullable: true` turned into a `null` alternative of the type.
+ * `nullable: true` turned into `anyOf` a single-type branch or `null`, the most portable spelling across
+ * model providers (the MCP Inspector's strict check flags `type` arrays).
  */
 export function schemaOf(cls: new () => object): Record<string, unknown> {
   const schema = JSON.parse(JSON.stringify(jsonSchemaOf(cls))) as { properties?: Record<string, Record<string, unknown>> };
-  for (const property of Object.values(schema.properties ?? {})) {
+  const properties = schema.properties ?? {};
+  for (const [name, property] of Object.entries(properties)) {
     if (property['nullable'] !== true) continue;
-    delete property['nullable'];
-    if (typeof property['type'] === 'string') property['type'] = [property['type'], 'null'];
+    const { nullable: _, description, default: fallback, ...value } = property;
+    properties[name] = { anyOf: [value, { type: 'null' }], ...(description ? { description } : {}), ...(fallback !== undefined ? { default: fallback } : {}) };
   }
   return { type: 'object', ...schema };
 }

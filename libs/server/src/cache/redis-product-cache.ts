@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { type Page, ProductCache, type ProductView } from '@mercato/core';
+import type { Metrics } from '../metrics/metrics';
 import type { Redis } from '../redis/redis.module';
 
 /** Reads a version counter and the entry stored under it in one round trip. */
@@ -22,6 +23,7 @@ export class RedisProductCache extends ProductCache {
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly ttlSeconds: number,
+    private readonly metrics: Metrics,
   ) {
     super();
   }
@@ -52,13 +54,18 @@ export class RedisProductCache extends ProductCache {
   }
 
   private async readThrough<T>(versionKey: string, entryPrefix: string, load: () => Promise<T>): Promise<T> {
-    if (!this.redis.isReady) return load();
+    if (!this.redis.isReady) {
+      this.metrics.cacheLookups.inc({ result: 'error' });
+      return load();
+    }
     let version: string;
     try {
       const [v, cached] = (await this.redis.eval(READ_VERSIONED, { keys: [versionKey], arguments: [entryPrefix] })) as [string, string | null];
+      this.metrics.cacheLookups.inc({ result: cached === null ? 'miss' : 'hit' });
       if (cached !== null) return JSON.parse(cached) as T;
       version = v;
     } catch (error) {
+      this.metrics.cacheLookups.inc({ result: 'error' });
       this.warn('read', error);
       return load();
     }

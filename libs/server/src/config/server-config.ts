@@ -43,6 +43,9 @@ export class ServerConfig {
 
   @IsOptional() @IsString() APP_VERSION?: string;
 
+  /** How long a SIGTERMed service stays up, unready, before it stops listening (load balancers need a moment). */
+  @ToNumber() @IsInt() @Min(0) @Max(120) SHUTDOWN_DELAY_SECONDS = 0;
+
   /** Only the token issuer holds a private key and derives its public key from it. */
   signsTokens(): boolean {
     return false;

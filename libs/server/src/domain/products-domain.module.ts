@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { NoProductCache, ProductCache, ProductsRepository, ProductsService } from '@mercato/core';
 import { RedisProductCache } from '../cache/redis-product-cache';
 import { ServerConfig } from '../config/server-config';
+import { Metrics } from '../metrics/metrics';
 import { REDIS, type Redis } from '../redis/redis.module';
 
 /** Wires core's product services; the cache is Redis when REDIS_URL is set, and off otherwise. */
@@ -10,9 +11,9 @@ import { REDIS, type Redis } from '../redis/redis.module';
   providers: [
     {
       provide: ProductCache,
-      inject: [REDIS, ServerConfig],
-      useFactory: (redis: Redis | null, c: ServerConfig) =>
-        redis ? new RedisProductCache(redis, c.REDIS_KEY_PREFIX, c.CACHE_TTL_SECONDS) : new NoProductCache(),
+      inject: [REDIS, ServerConfig, Metrics],
+      useFactory: (redis: Redis | null, c: ServerConfig, metrics: Metrics) =>
+        redis ? new RedisProductCache(redis, c.REDIS_KEY_PREFIX, c.CACHE_TTL_SECONDS, metrics) : new NoProductCache(),
     },
     {
       provide: ProductsService,

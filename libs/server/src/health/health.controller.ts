@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators';
 import { REDIS, type Redis } from '../redis/redis.module';
 import { SERVICE_INFO, type ServiceInfo } from '../service-info';
+import { Drain } from '../http/drain';
 
 @ApiTags('health')
 @Public()
@@ -16,6 +17,7 @@ export class HealthController {
     private readonly db: DataSource,
     @Inject(REDIS) private readonly redis: Redis | null,
     @Inject(SERVICE_INFO) private readonly service: ServiceInfo,
+    @Inject(Drain) private readonly drain: Drain,
   ) {}
 
   @Get()
@@ -30,19 +32,30 @@ export class HealthController {
     return { status: 'ok', version: this.service.version };
   }
 
-  /** Liveness: the process answers. Never checks dependencies, so a database outage does not restart pods. */
+  /**
+   * Liveness: the process answers. Never checks dependencies, so a database outage does not restart pods, and
+   * bypasses terminus, which answers 503 to every check while shutting down: a draining pod is still alive.
+   */
   @Get('health/live')
-  @HealthCheck()
+  @ApiOkResponse({ description: '`{ status: "ok" }` while the process serves requests' })
   live() {
-    return this.health.check([]);
+    return { status: 'ok' };
   }
 
-  /** Readiness: the database answers. Redis is reported but only degrades the service, never takes it out. */
+  /**
+   * Readiness: the database answers and the service is not shutting down. Redis is reported but only
+   * degrades the service, never takes it out.
+   */
   @Get('health/ready')
   @HealthCheck()
-  @ApiServiceUnavailableResponse({ description: 'The database is unreachable' })
+  @ApiServiceUnavailableResponse({ description: 'The database is unreachable, or the service is shutting down' })
   ready() {
-    return this.health.check([() => this.database(), () => this.cache()]);
+    return this.health.check([() => this.lifecycle(), () => this.database(), () => this.cache()]);
+  }
+
+  private lifecycle() {
+    const check = this.indicators.check('lifecycle');
+    return this.drain.draining ? check.down({ message: 'shutting down' }) : check.up();
   }
 
   private async database() {

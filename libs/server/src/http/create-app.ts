@@ -4,14 +4,16 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ServerConfig } from '../config/server-config';
+import { Metrics } from '../metrics/metrics';
 import { setupOpenApi } from '../openapi/openapi';
 import { SERVICE_INFO, type ServiceInfo } from '../service-info';
+import { Drain } from './drain';
 import { InputPipe } from './input.pipe';
 import { addRequestContextHeaders, requestIdFor } from './request-context';
 
 /**
  * The one HTTP bootstrap: Fastify (JSON and form bodies, 1 MiB at most), problem+json for
- * every error including Fastify's own, request ids, CORS, OpenAPI, graceful shutdown hooks.
+ * every error including Fastify's own, request ids, CORS, OpenAPI, metrics, graceful shutdown hooks.
  * Returns the app initialised but not listening, so tests can drive it on an ephemeral port.
  */
 export async function createApp(module: Type<unknown>): Promise<NestFastifyApplication> {
@@ -23,6 +25,8 @@ export async function createApp(module: Type<unknown>): Promise<NestFastifyAppli
 
   const fastify = app.getHttpAdapter().getInstance();
   addRequestContextHeaders(fastify);
+  app.get(Metrics).observeHttp(fastify);
+  app.get(Drain).closeConnectionsWhileDraining(fastify);
   // ETag on every response and 304 for a matching If-None-Match: clients revalidate without downloading again.
   await app.register(etag);
 

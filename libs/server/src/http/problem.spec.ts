@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, ServiceUnavailableException } from '@nestjs/common';
 import { ConflictError, RateLimitedError, ValidationError } from '@mercato/core';
 import { toProblem } from './problem';
 
@@ -28,5 +28,28 @@ describe('toProblem', () => {
     expect(problem).toMatchObject({ status: 500, type: '/problems/internal-error' });
     expect(JSON.stringify(problem)).not.toMatch(/relation|srv|app\.js/);
     expect(problem.detail).toContain('req-42');
+  });
+
+  it('answers 503 with Retry-After when the database cannot be reached, naming no host or driver detail', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
+    const shuttingDown = { name: 'QueryFailedError', message: 'terminating connection', driverError: { code: '57P01' } };
+    for (const error of [refused, shuttingDown, new Error('Connection terminated unexpectedly')]) {
+      const { problem, headers } = toProblem(error, 'req-7');
+      expect(problem).toMatchObject({ status: 503, type: '/problems/service-unavailable' });
+      expect(headers['retry-after']).toBe('5');
+      expect(JSON.stringify(problem)).not.toMatch(/10\.0\.0\.5|ECONNREFUSED|57P01/);
+    }
+    expect(toProblem(Object.assign(new Error('duplicate'), { code: '23505' }), 'r').problem.status).toBe(500);
+  });
+
+  it('keeps what a deliberate 503 reports, such as the failing health check', () => {
+    const unready = new ServiceUnavailableException({ status: 'error', details: { database: { status: 'down' } } });
+    expect(toProblem(unready, 'r1').problem).toEqual({
+      type: '/problems/service-unavailable',
+      title: 'Service unavailable',
+      status: 503,
+      detail: 'Not ready to serve',
+      details: { database: { status: 'down' } },
+    });
   });
 });

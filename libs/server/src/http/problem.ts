@@ -47,7 +47,23 @@ export function toProblem(error: unknown, requestId: string): MappedError {
     if (error instanceof RateLimitedError) headers['retry-after'] = String(error.retryAfterSeconds);
     return { problem, headers };
   }
+  if (isDependencyUnreachable(error)) {
+    return {
+      problem: {
+        type: problemType('service-unavailable'),
+        title: 'Service unavailable',
+        status: 503,
+        detail: `A service we depend on is unreachable; try again shortly. Reference ${requestId}.`,
+      },
+      headers: { 'retry-after': '5' },
+    };
+  }
   const status = httpStatusOf(error);
+  if (error instanceof HttpException && status === 503) {
+    // Deliberate 503s (readiness) keep what they report, e.g. which health check is down.
+    const { status: _, ...report } = (typeof error.getResponse() === 'object' ? error.getResponse() : {}) as Record<string, unknown>;
+    return { problem: { type: problemType('service-unavailable'), title: 'Service unavailable', status, detail: 'Not ready to serve', ...report }, headers: {} };
+  }
   if (status && status < 500) {
     const detail = messageOf(error) ?? HttpStatus[status] ?? 'Bad request';
     const slug = (HttpStatus[status] ?? 'client-error').toLowerCase().replace(/_/g, '-');
@@ -63,6 +79,19 @@ export function toProblem(error: unknown, requestId: string): MappedError {
     },
     headers: {},
   };
+}
+
+/**
+ * The database (or another dependency) could not be reached: the socket failed, or PostgreSQL refused the
+ * connection (SQLSTATE class 08) or is shutting down (57P01–57P03). Worth retrying, unlike a 500.
+ */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03']);
+function isDependencyUnreachable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; driverError?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 3; e = e.driverError as typeof e, depth++) {
+    if (typeof e.code === 'string' && (UNREACHABLE_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+    if (typeof e.message === 'string' && /^Connection terminated|timeout exceeded when trying to connect/.test(e.message)) return true;
+  }
+  return false;
 }
 
 function httpStatusOf(error: unknown): number | undefined {

@@ -1,0 +1,86 @@
+import { createTestDatabase, type TestDatabase } from '@mercato/data';
+import { actingUser, sampleOf, startTestApp, TcpProxy, type TestApp } from '@mercato/testing';
+import { ProductsApiModule } from '../src/products-api.module';
+
+const redisUrl = process.env['REDIS_URL'];
+
+async function readyStatus(api: TestApp): Promise<{ status: number; body: { details?: Record<string, { status: string }> } }> {
+  const res = await api.http.get('/health/ready');
+  return { status: res.status, body: res.body };
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((r) => setTimeout(r, 200))) {
+    if (await check()) return;
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms`);
+}
+
+describe('GET /metrics', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp(ProductsApiModule);
+  });
+  afterAll(() => api.close());
+
+  it('exposes request latency by route pattern, process, database pool and cache metrics for Prometheus', async () => {
+    const admin = await actingUser(api, 'admin');
+    const { body: p } = await api.http.post('/api/v1/products').set(admin.auth).send({ name: 'Metered Mug', price: 7, stock: 3 }).expect(201);
+    await api.http.get(`/api/v1/products/${p.id}`).expect(200);
+    await api.http.get(`/api/v1/products/${p.id}`).expect(200);
+    await api.http.get('/api/v1/no-such-route').expect(404);
+
+    const res = await api.http.get('/metrics').expect(200).expect('content-type', /^text\/plain/);
+    const text = res.text;
+    const byRoute = (route: string, status: string) => sampleOf(text, 'http_request_duration_seconds_count', { route, status_code: status, service: 'products-api' });
+    expect(byRoute('/api/v1/products/:id', '200')).toBe(2);
+    expect(byRoute('/api/v1/products', '201')).toBe(1);
+    expect(byRoute('unmatched', '404')).toBe(1);
+    expect(text).not.toContain(`/api/v1/products/${p.id}"`); // raw URLs never become labels
+    expect(sampleOf(text, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
+    expect(sampleOf(text, 'db_pool_connections')).toBeGreaterThanOrEqual(1);
+    expect(sampleOf(text, 'db_pool_waiting_requests')).toBe(0);
+    if (redisUrl) {
+      expect(sampleOf(text, 'cache_lookups_total', { result: 'miss' })).toBeGreaterThanOrEqual(1);
+      expect(sampleOf(text, 'cache_lookups_total', { result: 'hit' })).toBeGreaterThanOrEqual(1);
+    } else {
+      expect(sampleOf(text, 'cache_lookups_total')).toBeUndefined(); // no cache, so no lookups to count
+    }
+  });
+});
+
+describe('readiness follows the database', () => {
+  let database: TestDatabase;
+  let proxy: TcpProxy;
+  let api: TestApp;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const url = new URL(database.url);
+    proxy = await new TcpProxy(url.hostname, Number(url.port)).open();
+    url.port = String(proxy.port);
+    api = await startTestApp(ProductsApiModule, { database: { url: url.toString(), drop: async () => undefined } });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await proxy?.cut();
+    await database?.drop();
+  });
+
+  it('turns unready while PostgreSQL is unreachable, stays live, and recovers by itself when it returns', async () => {
+    expect((await readyStatus(api)).status).toBe(200);
+    await proxy.cut();
+
+    const down = await readyStatus(api);
+    expect(down.status).toBe(503);
+    expect(down.body.details?.['database']?.status).toBe('down');
+    await api.http.get('/health/live').expect(200);
+    const failed = await api.http.get('/api/v1/products').expect(503).expect('retry-after', '5');
+    expect(failed.headers['content-type']).toMatch(/problem\+json/);
+    expect(failed.body.type).toBe('/problems/service-unavailable');
+    expect(JSON.stringify(failed.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|at \w+ \(/); // nothing internal leaks
+
+    await proxy.open();
+    await eventually(async () => (await readyStatus(api)).status === 200);
+    await api.http.get('/api/v1/products').expect(200);
+  });
+});

@@ -1,0 +1,63 @@
+import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
+import { createTestDatabase, freePort, type TestDatabase } from '@mercato/data';
+import { spawnService, stopService, testKeys, waitUntilReady } from '@mercato/testing';
+
+const DELAY_SECONDS = 1;
+let database: TestDatabase;
+let service: ChildProcess;
+let base: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  service = spawnService(
+    { name: 'users-api', entry: 'apps/users-api/src/main.ts' },
+    {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: database.url,
+      JWT_PRIVATE_KEY: testKeys().privateKey,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SHUTDOWN_DELAY_SECONDS: String(DELAY_SECONDS),
+      // one hash at a time, so a burst of logins is still running when the server begins to close
+      ARGON2_MAX_CONCURRENCY: '1',
+    },
+  );
+  await waitUntilReady(port);
+}, 60_000);
+afterAll(async () => {
+  await stopService(service);
+  await database.drop();
+});
+
+const post = (path: string, body: object) =>
+  fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+it('on SIGTERM turns unready, keeps serving, finishes every in-flight request, then exits', async () => {
+  await post('/api/v1/users', { email: 'drain@example.com', username: 'drain', password: 'Drain1234' }).then((r) => expect(r.status).toBe(201));
+  const answered: number[] = [];
+  const logins = Array.from({ length: 60 }, () =>
+    post('/api/v1/auth/login', { username: 'drain', password: 'Drain1234' }).then((r) => {
+      answered.push(Date.now());
+      return r.status;
+    }),
+  );
+  await new Promise((r) => setTimeout(r, 150));
+  const exited = once(service, 'exit');
+  const signalledAt = Date.now();
+  service.kill('SIGTERM');
+
+  await new Promise((r) => setTimeout(r, 300));
+  expect((await fetch(`${base}/health/ready`)).status).toBe(503);
+  expect((await fetch(`${base}/health/live`)).status).toBe(200);
+
+  expect(await Promise.all(logins)).toEqual(Array(60).fill(200));
+  // some logins were still running when the server stopped listening, after the delay
+  expect(Math.max(...answered) - signalledAt).toBeGreaterThan(DELAY_SECONDS * 1000);
+  await exited;
+  await expect(fetch(`${base}/health/live`)).rejects.toThrow();
+}, 60_000);
