@@ -1,7 +1,8 @@
-// npm run bench -- [users] [products] [--duration 10] [--connections 32]
+// npm run bench -- [users] [products] [mcp] [--duration 10] [--connections 32]
 // Loopback only, bounded in time. Uses DATABASE_URL / REDIS_URL when set, else an embedded PostgreSQL.
 import { parseArgs } from 'node:util';
 import { printTable, type LoadResult } from './autocannon-run';
+import { mcpScenarios } from './mcp.scenarios';
 import { productsScenarios } from './products.scenarios';
 import { startTarget, type BenchTarget } from './target';
 import { usersScenarios, type BenchOptions } from './users.scenarios';
@@ -9,6 +10,7 @@ import { usersScenarios, type BenchOptions } from './users.scenarios';
 const GROUPS: Record<string, (target: BenchTarget, options: BenchOptions) => Promise<LoadResult[]>> = {
   users: usersScenarios,
   products: productsScenarios,
+  mcp: mcpScenarios,
 };
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { migrate, startEmbeddedPostgres, type RunningPostgres } from '@mercato/data';
+import { createScratchDatabase, migrate, startEmbeddedPostgres, type RunningPostgres, type TestDatabase } from '@mercato/data';
 import { APPS, appNamed, type LaunchedApp } from '../launcher/apps';
 import { seedCatalog } from '../seed/seed-catalog';
 import { localSecrets } from '../launcher/local-secrets';
@@ -19,18 +19,23 @@ export interface BenchTarget {
 const BENCH_PORT_OFFSET = 100; // 3101…: never collides with a running `npm start`
 export const CATALOG_SIZE = 100_000;
 
-
 /**
- * The services under test, run as separate processes (as in production) with logging at `warn`, on
- * DATABASE_URL / REDIS_URL when set or on a throwaway embedded PostgreSQL.
+ * The services under test, run as separate processes (as in production) with logging at `warn`, on a
+ * database of their own on DATABASE_URL's server (dropped afterwards) and REDIS_URL when set, or on a
+ * throwaway embedded PostgreSQL.
  */
 export async function startTarget({ catalogSize = CATALOG_SIZE } = {}): Promise<BenchTarget> {
   const dir = mkdtempSync(join(tmpdir(), 'mercato-target-'));
   chmodSync(dir, 0o755); // the embedded PostgreSQL, running as its own user, keeps its files below it
   const secrets = localSecrets(dir);
   let pg: RunningPostgres | undefined;
-  let databaseUrl = process.env['DATABASE_URL'];
-  if (!databaseUrl) {
+  let scratch: TestDatabase | undefined;
+  let databaseUrl: string;
+  const server = process.env['DATABASE_URL'];
+  if (server) {
+    scratch = await createScratchDatabase(server, 'target');
+    databaseUrl = scratch.url;
+  } else {
     pg = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: 54399, password: secrets.pgPassword, database: 'mercato_bench', persistent: false, durable: true });
     databaseUrl = pg.url;
   }
@@ -62,6 +67,7 @@ export async function startTarget({ catalogSize = CATALOG_SIZE } = {}): Promise<
     stop: async () => {
       await Promise.all(children.map(stopService));
       await pg?.stop();
+      await scratch?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { migrate, startEmbeddedPostgres, type RunningPostgres } from '@mercato/data';
 import { APPS, appNamed, type LaunchedApp } from './apps';
 import { DEMO_ACCOUNTS, DEMO_PRODUCTS, seedDemoData } from './demo-data';
+import { demoClientConfig } from './client-config';
 import { localSecrets } from './local-secrets';
 import { ROOT, spawnService, stopService, waitUntilReady } from '@mercato/testing';
 
@@ -39,7 +40,11 @@ async function main(): Promise<void> {
   };
   for (const app of APPS) start(app, { ...urls, ...env, PORT: String(portOf(app)), ...(app.signsTokens ? { JWT_PRIVATE_KEY: signingKey } : {}) });
   await Promise.all(APPS.map((app) => waitUntilReady(portOf(app), () => stopping)));
-  printSummary(Date.now() - began, Boolean(database));
+  const ready = Date.now() - began;
+  const mcpUrl = `http://localhost:${portOf(appNamed('mcp-gateway'))}/mcp`;
+  const demoUser = DEMO_ACCOUNTS.find((a) => a.role === 'user');
+  const clientConfig = database && demoUser ? await demoClientConfig(`http://127.0.0.1:${portOf(appNamed('users-api'))}`, mcpUrl, demoUser) : [];
+  printSummary(ready, Boolean(database), mcpUrl, clientConfig);
 }
 
 function start(app: LaunchedApp, env: NodeJS.ProcessEnv): void {
@@ -54,7 +59,7 @@ function start(app: LaunchedApp, env: NodeJS.ProcessEnv): void {
   });
 }
 
-function printSummary(ms: number, embedded: boolean): void {
+function printSummary(ms: number, embedded: boolean, mcpUrl: string, clientConfig: string[]): void {
   const lines = [``, `Mercato is running (ready in ${(ms / 1000).toFixed(1)} s):`];
   for (const app of APPS) {
     const base = `http://localhost:${portOf(app)}`;
@@ -67,7 +72,8 @@ function printSummary(ms: number, embedded: boolean): void {
     lines.push(``, `Try: curl -s -X POST http://localhost:${portOf(APPS[0])}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"demo","password":"Demo12345"}'`);
     lines.push(`     curl -s 'http://localhost:${portOf(APPS[1])}/api/v1/products?search=creme&limit=3'`);
   }
-  lines.push(``, `MCP (Streamable HTTP): http://localhost:${portOf(appNamed('mcp-gateway'))}/mcp with an access token from POST /api/v1/auth/login as Bearer.`);
+  lines.push(``, `MCP (Streamable HTTP): ${mcpUrl} with an access token from POST /api/v1/auth/login as Bearer.`);
+  if (clientConfig.length) lines.push(...clientConfig);
   lines.push(``, `Press Ctrl-C to stop.`);
   console.log(lines.join('\n'));
 }
@@ -80,7 +86,6 @@ async function shutdown(code: number): Promise<void> {
   await database?.stop().catch(() => undefined);
   process.exit(code);
 }
-
 
 function portOf(app: LaunchedApp): number {
   return Number(process.env[app.portEnv] ?? app.port);

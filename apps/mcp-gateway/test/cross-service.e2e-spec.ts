@@ -1,10 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { systemActor, UsersService } from '@mercato/core';
+import { type Role, systemActor, UsersService } from '@mercato/core';
 import { createTestDatabase, freePort, type TestDatabase } from '@mercato/data';
 import { spawnService, startTestApp, stopService, testKeys, waitUntilReady, type TestApp } from '@mercato/testing';
 import { McpGatewayModule } from '../src/mcp-gateway.module';
 import { connectAs } from './mcp-client';
+import { problem } from './tool-results';
 
 /** users-api and products-api run as their own processes; the gateway shares their database and Redis. */
 let database: TestDatabase;
@@ -38,7 +39,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function account(role: 'admin' | 'user', name: string): Promise<{ id: number; token: string }> {
+async function account(role: Role, name: string): Promise<{ id: number; token: string }> {
   const password = 'Cross1234';
   const user = await gateway.app.get(UsersService).create(systemActor('test setup'), { email: `${name}@example.com`, username: name, password }, role);
   return { id: user.id, token: await login(name, password) };
@@ -73,13 +74,33 @@ describe('REST and MCP over one platform', () => {
     expect(await read()).toBe(7);
   });
 
+  it('refuses a guest changing its own account through users-api and through MCP alike', async () => {
+    const guest = await account('guest', 'cross-guest');
+    const rest = await fetch(`${usersApi}/api/v1/users/${guest.id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${guest.token}` },
+      body: JSON.stringify({ full_name: 'Not Allowed' }),
+    });
+    expect(rest.status).toBe(403);
+    const restProblem = (await rest.json()) as { type: string; detail: string };
+    const client = await connectAs(gateway.url, guest.token);
+    try {
+      const viaMcp = await client.callTool({ name: 'update_user', arguments: { id: guest.id, full_name: 'Not Allowed' } });
+      expect(viaMcp.isError).toBe(true);
+      expect(problem(viaMcp)).toMatchObject({ type: 'forbidden', detail: restProblem.detail });
+      expect(restProblem.type).toBe('/problems/forbidden');
+    } finally {
+      await client.close();
+    }
+  });
+
   it('refuses at the gateway a user deactivated through users-api', async () => {
     const user = await account('user', 'cross-user');
     const client = await connectAs(gateway.url, user.token);
     await client.callTool({ name: 'whoami', arguments: {} });
     const res = await fetch(`${usersApi}/api/v1/users/${user.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin.token}` } });
     expect(res.status).toBe(204);
-    await expect(client.callTool({ name: 'whoami', arguments: {} })).rejects.toThrow();
-    await client.close().catch(() => undefined);
+    await expect(client.callTool({ name: 'whoami', arguments: {} })).rejects.toMatchObject({ code: 401, message: expect.stringMatching(/no longer valid/) });
+    await client.close();
   });
 });

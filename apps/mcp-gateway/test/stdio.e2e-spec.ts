@@ -32,7 +32,11 @@ it('serves a desktop client over stdio as the token\'s user, checking the token 
     expect(me.structuredContent).toMatchObject({ id: u.id, role: 'user' });
     expect((await client.listTools()).tools.map((t) => t.name)).not.toContain('create_product');
     expect(await gateway.app.get(UsersRepository).deactivateKeepingAnAdmin(u.id)).toBe('done');
-    await expect(client.callTool({ name: 'whoami', arguments: {} })).rejects.toThrow(/no longer valid/);
+    // Over stdio there is no HTTP status: the refusal arrives as a JSON-RPC error carrying the problem type.
+    await expect(client.callTool({ name: 'whoami', arguments: {} })).rejects.toMatchObject({
+      data: { type: 'unauthenticated' },
+      message: expect.stringMatching(/no longer valid/),
+    });
   } finally {
     await client.close();
   }

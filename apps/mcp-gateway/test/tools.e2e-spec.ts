@@ -1,8 +1,9 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { actingUser, sampleOf, startTestApp, type ActingUser, type TestApp } from '@mercato/testing';
-import { McpGatewayModule } from '../src/mcp-gateway.module';
-import { connectAs } from './mcp-client';
+import { sampleOf, type ActingUser, type TestApp } from '@mercato/testing';
+import { gatewayWithAgents, newAgent, type GatewayWithAgents } from './mcp-client';
+import { problem, structured } from './tool-results';
 
+let setup: GatewayWithAgents;
 let gateway: TestApp;
 let admin: ActingUser;
 let user: ActingUser;
@@ -10,21 +11,10 @@ let asAdmin: Client;
 let asUser: Client;
 
 beforeAll(async () => {
-  gateway = await startTestApp(McpGatewayModule);
-  admin = await actingUser(gateway, 'admin');
-  user = await actingUser(gateway, 'user');
-  asAdmin = await connectAs(gateway.url, admin.token);
-  asUser = await connectAs(gateway.url, user.token);
+  setup = await gatewayWithAgents();
+  ({ gateway, admin: { me: admin, client: asAdmin }, user: { me: user, client: asUser } } = setup);
 });
-afterAll(async () => {
-  await asAdmin.close();
-  await asUser.close();
-  await gateway.close();
-});
-
-const structured = (r: unknown) => (r as { structuredContent: Record<string, unknown> }).structuredContent;
-/** Refusals carry their problem as JSON text (see tool-results.ts). */
-const problem = (r: unknown) => JSON.parse((r as { content: { text: string }[] }).content[0].text) as Record<string, unknown>;
+afterAll(() => setup.close());
 
 describe('tools/list', () => {
   it('shows each caller only the tools its role may use, each with schemas and annotations', async () => {
@@ -44,6 +34,25 @@ describe('tools/list', () => {
     const adjust = adminTools.find((t) => t.name === 'adjust_stock');
     expect(adjust?.inputSchema).toMatchObject({ properties: { id: { type: 'integer' }, quantity: { type: 'integer' } }, required: expect.arrayContaining(['id', 'quantity']) });
     expect(adjust?.annotations).toMatchObject({ readOnlyHint: false, idempotentHint: false });
+  });
+
+  it('shows a guest exactly the tools its read-only role may use, and each of them works for it', async () => {
+    const { me, client } = await newAgent(gateway, 'guest');
+    try {
+      const names = (await client.listTools()).tools.map((t) => t.name).sort();
+      expect(names).toEqual(['analyze_sentiment', 'get_product', 'get_user', 'search_products', 'whoami']);
+      const { id } = structured(await asAdmin.callTool({ name: 'create_product', arguments: { name: 'Guest Teapot', price: 12, stock: 2 } }));
+      const calls: Record<string, Record<string, unknown>> = {
+        analyze_sentiment: { text: 'Lovely teapot' },
+        get_product: { id },
+        get_user: { id: me.id },
+        search_products: { search: 'guest teapot' },
+        whoami: {},
+      };
+      for (const name of names) expect(await client.callTool({ name, arguments: calls[name] })).not.toHaveProperty('isError', true);
+    } finally {
+      await client.close();
+    }
   });
 });
 

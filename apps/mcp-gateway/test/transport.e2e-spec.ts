@@ -1,5 +1,5 @@
 import { UsersRepository } from '@mercato/core';
-import { actingUser, startTestApp, type TestApp } from '@mercato/testing';
+import { actingUser, startTestApp, type ActingUser, type TestApp } from '@mercato/testing';
 import { McpGatewayModule } from '../src/mcp-gateway.module';
 import { connectAs } from './mcp-client';
 
@@ -13,9 +13,12 @@ const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { prot
 
 describe('the /mcp endpoint', () => {
   it('refuses requests without a token with 401 and points to the protected resource metadata', async () => {
-    const res = await gateway.http.post('/mcp').set('accept', 'application/json, text/event-stream').send(initialize).expect(401);
-    expect(res.headers['www-authenticate']).toBe('Bearer resource_metadata="http://mcp.test:3003/.well-known/oauth-protected-resource"');
-    await gateway.http.post('/mcp').set('Authorization', 'Bearer not-a-token').send(initialize).expect(401);
+    const challenge = 'Bearer resource_metadata="http://mcp.test:3003/.well-known/oauth-protected-resource"';
+    const missing = await gateway.http.post('/mcp').set('accept', 'application/json, text/event-stream').send(initialize).expect(401);
+    expect(missing.headers['www-authenticate']).toBe(challenge);
+    const forged = await gateway.http.post('/mcp').set('Authorization', 'Bearer not-a-token').send(initialize).expect(401);
+    expect(forged.headers['www-authenticate']).toBe(challenge);
+    expect(forged.body).toMatchObject({ type: '/problems/unauthenticated', status: 401 });
   });
 
   it('publishes RFC 9728 metadata naming users-api as the authorization server', async () => {
@@ -43,8 +46,17 @@ describe('the /mcp endpoint', () => {
     const client = await connectAs(gateway.url, u.token);
     await client.listTools();
     expect(await gateway.app.get(UsersRepository).deactivateKeepingAnAdmin(u.id)).toBe('done');
-    await expect(client.listTools()).rejects.toThrow();
-    await client.close().catch(() => undefined);
+    // The SDK surfaces the HTTP status as `code` and the problem's detail in the message.
+    await expect(client.listTools()).rejects.toMatchObject({ code: 401, message: expect.stringMatching(/no longer valid/) });
+    await client.close();
+  });
+
+  it('refuses a body over the 1 MiB limit with a 413 problem, not a 500', async () => {
+    const u = await actingUser(gateway);
+    const oversized = { ...initialize, params: { ...initialize.params, clientInfo: { name: 'x'.repeat(1_100_000), version: '1' } } };
+    const res = await gateway.http.post('/mcp').set(u.auth).set('accept', 'application/json, text/event-stream').send(oversized).expect(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ type: '/problems/payload-too-large', status: 413, detail: expect.any(String) });
   });
 
   it('serves every request statelessly: no session id is issued', async () => {
@@ -64,7 +76,7 @@ describe('per-token rate limit', () => {
 
   it('refuses a token past its budget with 429 and Retry-After, leaving other tokens alone', async () => {
     const [a, b] = [await actingUser(limited), await actingUser(limited)];
-    const call = (auth: object) => limited.http.post('/mcp').set(auth).set('accept', 'application/json, text/event-stream').send(initialize);
+    const call = (auth: ActingUser['auth']) => limited.http.post('/mcp').set(auth).set('accept', 'application/json, text/event-stream').send(initialize);
     for (let i = 0; i < 3; i++) await call(a.auth).expect(200);
     const refused = await call(a.auth).expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);

@@ -9,4 +9,4 @@ export * from './products/typeorm-products.repository';
 export * from './products/bulk-insert';
 export * from './auth/refresh-token.entity';
 export * from './auth/typeorm-refresh-tokens.repository';
-export { createTestDatabase, freePort, type TestDatabase } from './testing/test-database';
+export { createScratchDatabase, createTestDatabase, freePort, type TestDatabase } from './testing/test-database';

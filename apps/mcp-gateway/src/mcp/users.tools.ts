@@ -65,6 +65,8 @@ export function usersTools(users: UsersService): McpTool[] {
       input: UpdateUserByIdDto,
       output: user,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+      // Every role that may change anything can at least change itself (admins hold it too); guests cannot.
+      requires: 'user:update-self',
       run: (actor, { id, ...dto }) => users.update(actor, id, dto),
     }),
     tool({

@@ -75,6 +75,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/**
+ * An empty database of its own on a real server, for a tool run (benchmarks, conformance) that must not write
+ * into the database DATABASE_URL names; call `drop()` when done.
+ */
+export async function createScratchDatabase(serverUrl: string, label: string): Promise<TestDatabase> {
+  const name = `mercato_${label.replace(/\W/g, '_')}_${process.pid}`;
+  await withAdminClient(serverUrl, async (db) => {
+    await db.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await db.query(`CREATE DATABASE ${name}`);
+  });
+  return {
+    url: databaseUrl(serverUrl, name),
+    drop: () => withAdminClient(serverUrl, (db) => db.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
 function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
