@@ -11,7 +11,7 @@ import {
   ProductView,
   UpdateProductDto,
 } from '@mercato/core';
-import { ApiPage, ApiProblems, CurrentActor, IdPipe, Public, Roles } from '@mercato/server';
+import { ApiConditionalRead, ApiPage, ApiProblems, CurrentActor, IdPipe, Public, Roles } from '@mercato/server';
 
 @ApiTags('products')
 @Controller('api/v1/products')
@@ -19,14 +19,14 @@ export class ProductsController {
   constructor(private readonly products: ProductsService) {}
 
   @Get()
-  @Public()
+  @Public({ tokenOptional: true })
   @ApiOperation({
     summary: 'Browse and search the catalog',
     description:
       'Paged, with total. `search` matches a substring of the name ignoring case and accents. Anonymous callers and users see active products only; admins may filter with `is_active`.',
   })
   @ApiPage(ProductView)
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 503)
   list(@CurrentActor() actor: Actor, @Query() query: ListProductsQuery) {
     return this.products.list(actor, query);
   }
@@ -35,7 +35,7 @@ export class ProductsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Active products below a stock threshold (admin)', description: 'Lowest stock first; `threshold` defaults to 10.' })
   @ApiPage(ProductView)
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 503)
   lowStock(@CurrentActor() actor: Actor, @Query() query: LowStockQuery) {
     return this.products.lowStock(actor, query);
   }
@@ -44,25 +44,25 @@ export class ProductsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Catalog totals (admin)', description: 'Active and inactive counts, stock units and stock value of active products.' })
   @ApiOkResponse({ type: ProductStatsView })
-  @ApiProblems(401, 403)
+  @ApiProblems(401, 403, 503)
   stats(@CurrentActor() actor: Actor) {
     return this.products.stats(actor);
   }
 
   @Get('slug/:slug')
-  @Public()
-  @ApiOperation({ summary: 'One product by slug', description: 'Inactive products are 404 except for admins. Supports If-None-Match.' })
-  @ApiOkResponse({ type: ProductView })
-  @ApiProblems(401, 404)
+  @Public({ tokenOptional: true })
+  @ApiOperation({ summary: 'One product by slug', description: 'Inactive products are 404 except for admins. Supports If-None-Match (304).' })
+  @ApiConditionalRead(ProductView)
+  @ApiProblems(401, 404, 503)
   bySlug(@CurrentActor() actor: Actor, @Param('slug') slug: string) {
     return this.products.getBySlug(actor, slug);
   }
 
   @Get(':id')
-  @Public()
+  @Public({ tokenOptional: true })
   @ApiOperation({ summary: 'One product', description: 'Inactive products are 404 except for admins. Supports If-None-Match (304).' })
-  @ApiOkResponse({ type: ProductView })
-  @ApiProblems(400, 401, 404)
+  @ApiConditionalRead(ProductView)
+  @ApiProblems(400, 401, 404, 503)
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number) {
     return this.products.get(actor, id);
   }
@@ -71,7 +71,7 @@ export class ProductsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Create a product (admin)', description: 'The slug comes from the name ("Café Crème" → cafe-creme), with -1, -2 … when taken.' })
   @ApiCreatedResponse({ type: ProductView })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 503)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateProductDto) {
     return this.products.create(actor, dto);
   }
@@ -80,7 +80,7 @@ export class ProductsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Update a product (admin)', description: 'Partial: only the fields sent change. A new name regenerates the slug.' })
   @ApiOkResponse({ type: ProductView })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 503)
   update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number, @Body() dto: UpdateProductDto) {
     return this.products.update(actor, id, dto);
   }
@@ -93,7 +93,7 @@ export class ProductsController {
       'One atomic change by `quantity` (negative removes). A change that would take stock below zero is refused with 409 `insufficient-stock`, naming the current stock; nothing changes.',
   })
   @ApiOkResponse({ type: ProductView })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, 503)
   adjustStock(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number, @Body() dto: AdjustStockDto) {
     return this.products.adjustStock(actor, id, dto);
   }
@@ -103,7 +103,7 @@ export class ProductsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Deactivate a product (admin)', description: 'Soft delete: the product disappears for everyone but admins.' })
   @ApiNoContentResponse({ description: 'Deactivated' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 503)
   deactivate(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number) {
     return this.products.deactivate(actor, id);
   }

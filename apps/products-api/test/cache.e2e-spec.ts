@@ -35,6 +35,17 @@ describe('two products-api instances over one database and one Redis', () => {
     await b.http.get('/api/v1/products?search=shelf').expect(200).expect((r) => expect(r.body.total).toBe(0));
   });
 
+  it('shows a product created through one instance in the other instance\'s cached list at once', async () => {
+    await a.http.post('/api/v1/products').set(admin.auth).send({ name: 'Walnut Bookend', price: 20 }).expect(201);
+    // warm the same list page on both instances
+    await a.http.get('/api/v1/products?search=bookend').expect(200).expect((r) => expect(r.body.total).toBe(1));
+    await b.http.get('/api/v1/products?search=bookend').expect(200).expect((r) => expect(r.body.total).toBe(1));
+    await a.http.post('/api/v1/products').set(admin.auth).send({ name: 'Marble Bookend', price: 30 }).expect(201);
+    const after = await b.http.get('/api/v1/products?search=bookend').expect(200);
+    expect(after.body.total).toBe(2);
+    expect(after.body.items.map((p: { name: string }) => p.name)).toContain('Marble Bookend');
+  });
+
   it(redisUrl ? 'serves repeated reads from Redis, not the database' : 'reads the database every time without Redis', async () => {
     const { body: p } = await a.http.post('/api/v1/products').set(admin.auth).send({ name: 'Cached Vase', price: 10 }).expect(201);
     await a.http.get(`/api/v1/products/${p.id}`).expect(200);
@@ -52,6 +63,19 @@ describe('two products-api instances over one database and one Redis', () => {
     await b.http.get(`/api/v1/products/${p.id}`).set('If-None-Match', etag).expect(304);
     await a.http.patch(`/api/v1/products/${p.id}/stock`).set(admin.auth).send({ quantity: 1 }).expect(200);
     const changed = await b.http.get(`/api/v1/products/${p.id}`).set('If-None-Match', etag).expect(200);
+    expect(changed.headers['etag']).not.toBe(etag);
+  });
+
+  it('answers If-None-Match on the slug route with 304 until the product changes', async () => {
+    const { body: p } = await a.http.post('/api/v1/products').set(admin.auth).send({ name: 'Tagged Tumbler', price: 10, stock: 1 }).expect(201);
+    const first = await a.http.get(`/api/v1/products/slug/${p.slug}`).expect(200);
+    const etag = first.headers['etag'];
+    expect(etag).toBeTruthy();
+    const unchanged = await b.http.get(`/api/v1/products/slug/${p.slug}`).set('If-None-Match', etag).expect(304);
+    expect(unchanged.text).toBeFalsy();
+    await a.http.put(`/api/v1/products/${p.id}`).set(admin.auth).send({ price: 11 }).expect(200);
+    const changed = await b.http.get(`/api/v1/products/slug/${p.slug}`).set('If-None-Match', etag).expect(200);
+    expect(changed.body.price).toBe(11);
     expect(changed.headers['etag']).not.toBe(etag);
   });
 });

@@ -34,10 +34,20 @@ describe('GET /api/v1/products', () => {
     expect(past.body).toMatchObject({ items: [], total: 5, skip: 50 });
   });
 
+  it('sorts oldest first with sort=created_at', async () => {
+    const res = await api.http.get('/api/v1/products?sort=created_at').expect(200);
+    expect(names(res)).toEqual(['Crème Brûlée Torch', 'Espresso Cup', 'CREME Jug', 'French Press', 'Tea Kettle']);
+  });
+
+  it('sorts by name ignoring case and accents, not by byte order', async () => {
+    const res = await api.http.get('/api/v1/products?sort=name').expect(200);
+    expect(names(res)).toEqual(['Crème Brûlée Torch', 'CREME Jug', 'Espresso Cup', 'French Press', 'Tea Kettle']);
+  });
+
   it('searches a substring of the name ignoring case and accents', async () => {
     for (const term of ['creme', 'CRÈME', 'crème']) {
       const res = await api.http.get(`/api/v1/products?search=${encodeURIComponent(term)}&sort=name`).expect(200);
-      expect(names(res)).toEqual(['CREME Jug', 'Crème Brûlée Torch']);
+      expect(names(res)).toEqual(['Crème Brûlée Torch', 'CREME Jug']);
     }
     await api.http.get('/api/v1/products?search=%25').expect(200).expect((r) => expect(r.body.total).toBe(0));
   });
@@ -47,6 +57,9 @@ describe('GET /api/v1/products', () => {
     expect(names(mid)).toEqual(['CREME Jug', 'Crème Brûlée Torch', 'Tea Kettle']);
     const out = await api.http.get('/api/v1/products?in_stock=false').expect(200);
     expect(names(out)).toEqual(['Espresso Cup']);
+    const available = await api.http.get('/api/v1/products?in_stock=true').expect(200);
+    expect(names(available)).toEqual(['Tea Kettle', 'French Press', 'CREME Jug', 'Crème Brûlée Torch']);
+    expect(available.body.total).toBe(4);
     const dear = await api.http.get('/api/v1/products?sort=-price&limit=1').expect(200);
     expect(names(dear)).toEqual(['French Press']);
   });
@@ -62,6 +75,9 @@ describe('GET /api/v1/products', () => {
     expect(all.body.total).toBe(6);
     const inactive = await api.http.get('/api/v1/products?is_active=false').set(admin.auth).expect(200);
     expect(names(inactive)).toEqual(['Hidden Creme']);
+    const active = await api.http.get('/api/v1/products?is_active=true&limit=100').set(admin.auth).expect(200);
+    expect(active.body.total).toBe(5);
+    expect(names(active)).not.toContain('Hidden Creme');
     await api.http.get('/api/v1/products?is_active=false').set(user.auth).expect(403);
     await api.http.get('/api/v1/products?is_active=false').expect(401);
     const publicView = await api.http.get('/api/v1/products?search=creme').expect(200);
@@ -80,6 +96,17 @@ describe('admin reports', () => {
     await api.http.get('/api/v1/products/low-stock?threshold=-1').set(admin.auth).expect(400);
   });
 
+  it('pages the low-stock report with the total of all pages', async () => {
+    const first = await api.http.get('/api/v1/products/low-stock?threshold=5&limit=2').set(admin.auth).expect(200);
+    expect(first.body).toMatchObject({ total: 3, skip: 0, limit: 2 });
+    expect(names(first)).toEqual(['Espresso Cup', 'French Press']);
+    const second = await api.http.get('/api/v1/products/low-stock?threshold=5&limit=2&skip=2').set(admin.auth).expect(200);
+    expect(second.body).toMatchObject({ total: 3, skip: 2, limit: 2 });
+    expect(names(second)).toEqual(['Crème Brûlée Torch']);
+    const past = await api.http.get('/api/v1/products/low-stock?threshold=5&skip=10').set(admin.auth).expect(200);
+    expect(past.body).toMatchObject({ items: [], total: 3, skip: 10 });
+  });
+
   it('sums the catalog', async () => {
     const res = await api.http.get('/api/v1/products/stats').set(admin.auth).expect(200);
     expect(res.body).toEqual({ active_products: 5, inactive_products: 1, total_stock_units: 51, stock_value: 25 * 4 + 12 * 30 + 40 * 2 + 35.99 * 15 });
@@ -87,3 +114,38 @@ describe('admin reports', () => {
     await api.http.get('/api/v1/products/stats').expect(401);
   });
 });
+
+describe('a catalog larger than one page', () => {
+  let big: TestApp;
+  // Byte order would put "LAMP" and "Lamp" before "banana" and "éclair" after "zebra"; the three lamps tie once folded.
+  const alphabetical = ['Apple Tray', 'banana Hook', 'éclair Mould', 'Lamp', 'lamp', 'LAMP', ...fillers(16), 'zebra Stand'];
+
+  beforeAll(async () => {
+    big = await startTestApp(ProductsApiModule);
+    const bigAdmin = await actingUser(big, 'admin');
+    for (const name of ['zebra Stand', 'Lamp', 'éclair Mould', 'lamp', 'Apple Tray', ...fillers(16), 'LAMP', 'banana Hook']) {
+      await big.http.post('/api/v1/products').set(bigAdmin.auth).send({ name, price: 5, stock: 1 }).expect(201);
+    }
+  });
+  afterAll(() => big.close());
+
+  it('answers 20 products per page when no limit is given', async () => {
+    const res = await big.http.get('/api/v1/products').expect(200);
+    expect(res.body).toMatchObject({ total: 23, skip: 0, limit: 20 });
+    expect(res.body.items).toHaveLength(20);
+  });
+
+  it('pages through the name order without gaps or repeats, ties broken by creation', async () => {
+    const seen: string[] = [];
+    for (let skip = 0; skip < 23; skip += 5) {
+      const page = await big.http.get(`/api/v1/products?sort=name&limit=5&skip=${skip}`).expect(200);
+      expect(page.body.total).toBe(23);
+      seen.push(...names(page));
+    }
+    expect(seen).toEqual(alphabetical);
+  });
+});
+
+function fillers(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `Widget ${String(i + 1).padStart(2, '0')}`);
+}

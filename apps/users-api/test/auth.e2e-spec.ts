@@ -61,6 +61,49 @@ describe('POST /api/v1/auth/login', () => {
   });
 });
 
+describe('per-client login throttling', () => {
+  const WINDOW_SECONDS = 60;
+  const limits = { LOGIN_MAX_FAILURES: '10', LOGIN_MAX_FAILURES_PER_CLIENT: '3', LOGIN_FAILURE_WINDOW_SECONDS: String(WINDOW_SECONDS) };
+  let proxied: TestApp;
+  let direct: TestApp;
+  beforeAll(async () => {
+    [proxied, direct] = await Promise.all([
+      startTestApp(UsersApiModule, { env: { ...limits, TRUST_PROXY: 'true' } }),
+      startTestApp(UsersApiModule, { env: limits }),
+    ]);
+  });
+  afterAll(() => Promise.all([proxied?.close(), direct?.close()]));
+
+  const loginVia = (app: TestApp, forwardedFor: string, body: object) =>
+    app.http.post('/api/v1/auth/login').set('X-Forwarded-For', forwardedFor).send(body);
+  const wrong = (u: { username: string }) => ({ username: u.username, password: 'Wrong1Pass' });
+  const right = (u: { username: string; password: string }) => ({ username: u.username, password: u.password });
+
+  it('answers 429 with Retry-After to a client whose failures span several accounts, and still serves other clients', async () => {
+    const [a, b, c, fresh] = await Promise.all([1, 2, 3, 4].map(() => signedInUser(proxied)));
+    // one failure per account: no account is near its own budget of 10, only the client is
+    for (const u of [a, b, c]) await loginVia(proxied, '203.0.113.7', wrong(u)).expect(401);
+
+    const refused = await loginVia(proxied, '203.0.113.7', right(fresh)).expect(429);
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
+    expect(refused.body).toMatchObject({ type: '/problems/too-many-requests', status: 429 });
+    // behind a proxy the left-most X-Forwarded-For entry is the client, whatever proxies follow it
+    await loginVia(proxied, '203.0.113.7, 10.0.0.2', right(fresh)).expect(429);
+
+    await loginVia(proxied, '198.51.100.9', right(fresh)).expect(200);
+    await loginVia(proxied, '198.51.100.9', right(a)).expect(200);
+  });
+
+  it('ignores X-Forwarded-For without TRUST_PROXY, so a client cannot escape its budget by forging it', async () => {
+    const [a, b, c, fresh] = await Promise.all([1, 2, 3, 4].map(() => signedInUser(direct)));
+    const forged = ['203.0.113.1', '203.0.113.2', '203.0.113.3'];
+    for (const [i, u] of [a, b, c].entries()) await loginVia(direct, forged[i], wrong(u)).expect(401);
+    await loginVia(direct, '198.51.100.9', right(fresh)).expect(429);
+  });
+});
+
 describe('refresh and logout', () => {
   it('rotates the refresh token; the new access token works', async () => {
     const u = await signedInUser(api);

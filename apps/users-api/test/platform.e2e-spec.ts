@@ -49,32 +49,11 @@ describe('platform endpoints', () => {
 });
 
 describe('OpenAPI', () => {
-  it('serves Swagger UI and a document describing every route, body, status and the bearer scheme', async () => {
+  it('serves Swagger UI and a document describing bodies, problem responses and the bearer scheme', async () => {
     await api.http.get('/docs').expect((r) => expect([200, 301, 302]).toContain(r.status));
     const { body: doc } = await api.http.get('/docs-json').expect(200);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
-    );
-    expect(routes).toEqual(
-      expect.arrayContaining([
-        'POST /api/v1/users',
-        'GET /api/v1/users',
-        'GET /api/v1/users/me',
-        'GET /api/v1/users/{id}',
-        'PUT /api/v1/users/{id}',
-        'PATCH /api/v1/users/{id}/role',
-        'DELETE /api/v1/users/{id}',
-        'POST /api/v1/auth/login',
-        'POST /api/v1/auth/refresh',
-        'POST /api/v1/auth/logout',
-        'GET /.well-known/jwks.json',
-        'GET /health/ready',
-      ]),
-    );
-    const register = doc.paths['/api/v1/users'].post;
-    expect(Object.keys(register.responses).sort()).toEqual(['201', '400', '409']);
-    expect(register.responses['409'].content['application/problem+json']).toBeDefined();
+    expect(doc.paths['/api/v1/users'].post.responses['409'].content['application/problem+json']).toBeDefined();
     expect(doc.components.schemas.CreateUserDto).toMatchObject({
       required: ['email', 'username', 'password'],
       properties: { username: { minLength: 3, maxLength: 50, pattern: '^[A-Za-z0-9_.-]+$' }, password: { minLength: 8 } },
@@ -83,4 +62,74 @@ describe('OpenAPI', () => {
     expect(listParams).toEqual(expect.arrayContaining(['skip', 'limit', 'role', 'is_active', 'search']));
     expect(doc.components.schemas.UserView.properties).not.toHaveProperty('password_hash');
   });
+
+  it('lists every operation with its statuses and whether it needs a bearer token', async () => {
+    const { body: doc } = await api.http.get('/docs-json').expect(200);
+    const documented = Object.fromEntries(operationsOf(doc).map(([key, op]) => [key, [statusesOf(op), tokenOf(op, doc)]]));
+    expect(documented).toEqual(OPERATIONS);
+  });
+
+  it('documents what the guard enforces: bearer operations refuse an anonymous call with 401, the others do not', async () => {
+    const call = api.http as unknown as Record<string, (url: string) => Promise<{ status: number }>>;
+    for (const [key, [, token]] of Object.entries(OPERATIONS)) {
+      const [method, path] = key.split(' ');
+      const res = await call[method.toLowerCase()](path.replace('{id}', '1'));
+      expect({ key, refused: res.status === 401 }).toEqual({ key, refused: token === 'bearer' });
+    }
+  });
+
+  it('documents 503 on every API operation as a retryable problem', async () => {
+    const { body: doc } = await api.http.get('/docs-json').expect(200);
+    for (const [key, op] of operationsOf(doc).filter(([key]) => key.includes(' /api/'))) {
+      expect({ key, unavailable: op.responses['503'] }).toMatchObject({
+        key,
+        unavailable: { headers: { 'Retry-After': { schema: { type: 'integer' } } }, content: { 'application/problem+json': expect.anything() } },
+      });
+    }
+  });
 });
+
+type Token = 'bearer' | 'none';
+interface Operation {
+  responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }>;
+  security?: Record<string, string[]>[];
+}
+interface Document {
+  paths: Record<string, Record<string, Operation>>;
+  security?: Record<string, string[]>[];
+}
+
+/** Every operation the document must hold, with its statuses and token: a route added or changed without its docs fails. */
+const OPERATIONS: Record<string, [statuses: number[], token: Token]> = {
+  'POST /api/v1/auth/login': [[200, 400, 401, 429, 503], 'none'],
+  'POST /api/v1/auth/refresh': [[200, 400, 401, 503], 'none'],
+  'POST /api/v1/auth/logout': [[204, 400, 503], 'none'],
+  'POST /api/v1/users': [[201, 400, 409, 503], 'none'],
+  'GET /api/v1/users': [[200, 400, 401, 403, 503], 'bearer'],
+  'GET /api/v1/users/me': [[200, 401, 503], 'bearer'],
+  'GET /api/v1/users/{id}': [[200, 400, 401, 403, 404, 503], 'bearer'],
+  'PUT /api/v1/users/{id}': [[200, 400, 401, 403, 404, 409, 503], 'bearer'],
+  'DELETE /api/v1/users/{id}': [[204, 400, 401, 403, 404, 503], 'bearer'],
+  'PATCH /api/v1/users/{id}/role': [[200, 400, 401, 403, 404, 503], 'bearer'],
+  'GET /.well-known/jwks.json': [[200], 'none'],
+  'GET /': [[200], 'none'],
+  'GET /health': [[200], 'none'],
+  'GET /health/live': [[200], 'none'],
+  'GET /health/ready': [[200, 503], 'none'],
+  'GET /metrics': [[200], 'none'],
+};
+
+function operationsOf(doc: Document): [string, Operation][] {
+  return Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]): [string, Operation] => [`${method.toUpperCase()} ${path}`, op]));
+}
+
+function statusesOf(op: Operation): number[] {
+  return Object.keys(op.responses).map(Number).sort((x, y) => x - y);
+}
+
+/** Only the exact shapes count, so a malformed requirement fails instead of passing as public. */
+function tokenOf(op: Operation, doc: Document): Token | string {
+  const security = JSON.stringify(op.security ?? doc.security);
+  const shapes: Record<string, Token> = { '[]': 'none', '[{"bearer":[]}]': 'bearer' };
+  return shapes[security] ?? `unexpected security ${security}`;
+}

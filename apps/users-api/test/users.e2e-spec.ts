@@ -50,6 +50,18 @@ describe('reading users', () => {
     expect(search.body.items.map((u: { username: string }) => u.username)).toEqual(['alice']);
   });
 
+  it('GET / pages by 20 when no limit is given, counting every match in total', async () => {
+    const names = Array.from({ length: 23 }, (_, i) => `pager-${String(i).padStart(2, '0')}`);
+    for (const username of names) {
+      await api.http.post('/api/v1/users').send({ email: `${username}@example.com`, username, password: 'Pager1234' }).expect(201);
+    }
+    const page = await api.http.get('/api/v1/users?search=pager-').set(admin.auth).expect(200);
+    expect(page.body).toMatchObject({ skip: 0, limit: 20, total: 23 });
+    expect(page.body.items.map((u: { username: string }) => u.username)).toEqual(names.slice(0, 20));
+    const rest = await api.http.get('/api/v1/users?search=pager-&skip=20').set(admin.auth).expect(200);
+    expect(rest.body.items.map((u: { username: string }) => u.username)).toEqual(names.slice(20));
+  });
+
   it('filters by is_active and validates paging bounds', async () => {
     const gone = await signedInUser(api);
     await api.http.delete(`/api/v1/users/${gone.id}`).set(admin.auth).expect(204);

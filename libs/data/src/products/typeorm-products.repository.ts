@@ -19,7 +19,11 @@ const ORDER: Record<ProductSort, [string, 'ASC' | 'DESC']> = {
   '-created_at': ['p.created_at', 'DESC'],
   price: ['p.price', 'ASC'],
   '-price': ['p.price', 'DESC'],
-  name: ['p.name', 'ASC'],
+  // The database collation is C (byte order: "Zebra" before "apple", "éclair" after both); the folded name sorts
+  // as a shopper reads. No index serves this ORDER BY: the window total reads every match anyway, and an
+  // (is_active, name_search) index tempted the planner away from the trigram index for searches (29 ms → 166 ms
+  // on 100k rows).
+  name: ['p.name_search', 'ASC'],
 };
 const SLUG_ATTEMPTS = 5;
 const PRODUCT_COLUMNS = `id, name, slug, description, price, stock, is_active AS "isActive", metadata,

@@ -1,11 +1,25 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 import { ANONYMOUS, type Actor, type Role } from '@mercato/core';
+import { BEARER_SCHEME, NO_CREDENTIALS } from '../openapi/security';
 
 export const PUBLIC_ROUTE = 'mercato:public';
 export const REQUIRED_ROLES = 'mercato:roles';
 
-/** Opts a route out of the global token requirement. A token, if sent, is still verified. */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+export interface PublicOptions {
+  /**
+   * The answer depends on who asks (admins also see inactive products): the OpenAPI document lists the bearer
+   * token as optional, so Swagger UI and generated clients still send it when they have one.
+   */
+  tokenOptional?: boolean;
+}
+
+/**
+ * Opts a route out of the global token requirement, in the guard and in the OpenAPI document alike. A token,
+ * if sent, is still verified.
+ */
+export const Public = ({ tokenOptional = false }: PublicOptions = {}) =>
+  applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiSecurity(NO_CREDENTIALS), ...(tokenOptional ? [ApiSecurity(BEARER_SCHEME)] : []));
 
 /**
  * A coarse early refusal for routes only some roles may use. The decision that counts is the core policy

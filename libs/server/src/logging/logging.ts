@@ -14,6 +14,9 @@ export function loggingModule(service: string) {
           base: { service },
           genReqId: (req: IncomingMessage) => String(req.headers['x-request-id']),
           customAttributeKeys: { reqId: 'request_id' },
+          // Every line logged while serving a request carries just its id (not the whole request), so lines
+          // correlate with X-Request-Id without repeating headers.
+          quietReqLogger: true,
           redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
           serializers: {
             req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),

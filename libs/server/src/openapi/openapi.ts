@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ApiProperty, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import { jsonSchemaOf } from './json-schema';
+import { BEARER_SCHEME, clearSecurityOfPublicOperations } from './security';
 import type { ServiceInfo } from '../service-info';
 
 /**
@@ -14,10 +15,12 @@ export function setupOpenApi(app: INestApplication, service: ServiceInfo): void 
     .setTitle(service.title)
     .setDescription(service.description)
     .setVersion(service.version)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/v1/auth/login' })
-    .addSecurityRequirements('bearer')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/v1/auth/login' }, BEARER_SCHEME)
+    // the default, as for the global JWT guard; @Public() routes say otherwise on their operation
+    .addSecurityRequirements(BEARER_SCHEME)
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  clearSecurityOfPublicOperations(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
 }
 

@@ -1,5 +1,5 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem';
 
 class FieldErrorSchema {
@@ -26,9 +26,15 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'No such resource',
   409: 'Conflicts with current state (e.g. a duplicate e-mail)',
   429: 'Too many attempts; see the Retry-After header',
+  503: '`service-unavailable`: the database is unreachable; safe to retry after the Retry-After header',
 };
 
-/** Documents the problem+json error statuses a route can answer with. */
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } };
+
+/**
+ * Documents the problem+json error statuses a route can answer with. 503 belongs on every route that reads
+ * or writes the database (the problem mapper answers it for a lost connection).
+ */
 export function ApiProblems(...statuses: number[]) {
   return applyDecorators(
     ApiExtraModels(ProblemSchema),
@@ -36,9 +42,22 @@ export function ApiProblems(...statuses: number[]) {
       ApiResponse({
         status,
         description: DESCRIPTIONS[status] ?? 'Error',
+        ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
         content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemSchema) } } },
       }),
     ),
+  );
+}
+
+/**
+ * Documents a read that revalidates: 200 carries an ETag, and a request whose If-None-Match still matches it
+ * is answered 304 without a body (the ETag plugin in createApp does this for every GET).
+ */
+export function ApiConditionalRead(view: Type<unknown>) {
+  return applyDecorators(
+    ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of a copy you hold; unchanged means 304' }),
+    ApiOkResponse({ type: view, headers: { ETag: { description: 'Version of this representation', schema: { type: 'string' } } } }),
+    ApiResponse({ status: 304, description: 'Not modified: the copy whose ETag you sent is current' }),
   );
 }
 
