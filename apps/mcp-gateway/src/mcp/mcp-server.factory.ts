@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
 import {
   CallToolRequestSchema,
   CompleteRequestSchema,
@@ -43,6 +44,8 @@ export class McpServerFactory {
   private readonly resources: McpResources;
   private readonly prompts: McpPrompts;
   private readonly completions: McpCompletions;
+  /** Each Server would otherwise build its own Ajv instance, the costliest part of a stateless request. */
+  private readonly validator = new AjvJsonSchemaValidator();
   constructor(
     users: UsersService,
     products: ProductsService,
@@ -71,6 +74,7 @@ export class McpServerFactory {
       {
         capabilities: { tools: { listChanged: false }, resources: { listChanged: false }, prompts: { listChanged: false }, completions: {}, logging: {} },
         instructions: INSTRUCTIONS,
+        jsonSchemaValidator: this.validator,
       },
     );
     const guarded = <T>(work: (actor: Actor) => Promise<T> | T) => {
