@@ -1,8 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { type Role, systemActor, UsersService } from '@mercato/core';
-import { createTestDatabase, freePort, type TestDatabase } from '@mercato/data';
-import { spawnService, startTestApp, stopService, testKeys, waitUntilReady, type TestApp } from '@mercato/testing';
+import { createTestDatabase, type TestDatabase } from '@mercato/data';
+import { startServiceProcess, startTestApp, type ServiceProcess, type TestApp } from '@mercato/testing';
 import { McpGatewayModule } from '../src/mcp-gateway.module';
 import { connectAs } from './mcp-client';
 import { problem } from './tool-results';
@@ -10,16 +9,9 @@ import { problem } from './tool-results';
 /** users-api and products-api run as their own processes; the gateway shares their database and Redis. */
 let database: TestDatabase;
 let gateway: TestApp;
-const services: ChildProcess[] = [];
+const services: ServiceProcess[] = [];
 let usersApi: string;
 let productsApi: string;
-
-async function startService(name: string, shared: Record<string, string>): Promise<string> {
-  const port = await freePort();
-  services.push(spawnService({ name, entry: `apps/${name}/src/main.ts` }, { ...process.env, ...shared, PORT: String(port), HOST: '127.0.0.1' }));
-  await waitUntilReady(port);
-  return `http://127.0.0.1:${port}`;
-}
 
 async function login(username: string, password: string): Promise<string> {
   const res = await fetch(`${usersApi}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
@@ -29,13 +21,16 @@ async function login(username: string, password: string): Promise<string> {
 beforeAll(async () => {
   database = await createTestDatabase();
   const prefix = `mercato-test:cross:${process.pid}:`;
-  const shared = { NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: database.url, REDIS_KEY_PREFIX: prefix, JWT_PUBLIC_KEY: testKeys().publicKey, JWT_PRIVATE_KEY: testKeys().privateKey };
-  [usersApi, productsApi] = await Promise.all([startService('users-api', shared), startService('products-api', shared)]);
+  // settled, not all: if one fails to come up, the other is still kept for afterAll to stop
+  const started = await Promise.allSettled(['users-api', 'products-api'].map((name) => startServiceProcess(name, { database, env: { REDIS_KEY_PREFIX: prefix } })));
+  for (const result of started) if (result.status === 'fulfilled') services.push(result.value);
+  for (const result of started) if (result.status === 'rejected') throw result.reason;
+  [usersApi, productsApi] = services.map((service) => service.url);
   gateway = await startTestApp(McpGatewayModule, { database, env: { REDIS_KEY_PREFIX: prefix } });
 }, 60_000);
 afterAll(async () => {
   await gateway?.close();
-  await Promise.all(services.map(stopService));
+  await Promise.all(services.map((service) => service.stop()));
   await database?.drop();
 });
 

@@ -1,8 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { AccessTokenIssuer, Argon2PasswordHasher, type Role, UsersRepository } from '@mercato/core';
-import { createTestDatabase, freePort, type TestDatabase } from '@mercato/data';
-import { spawnService, startTestApp, stopService, testKeys, waitUntilReady, type TestApp } from '@mercato/testing';
+import { createTestDatabase, type TestDatabase } from '@mercato/data';
+import { startServiceProcess, startTestApp, type ServiceProcess, type TestApp } from '@mercato/testing';
 import { VerificationKey } from '@mercato/server';
 import { ProductsApiModule } from '../src/products-api.module';
 
@@ -11,34 +10,20 @@ import { ProductsApiModule } from '../src/products-api.module';
  * users-api runs as its own process (apps may not import each other), over the same database.
  */
 let database: TestDatabase;
-let usersApi: ChildProcess;
+let usersApi: ServiceProcess;
 let usersUrl: string;
 let products: TestApp;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const port = await freePort();
-  usersUrl = `http://127.0.0.1:${port}`;
-  usersApi = spawnService(
-    { name: 'users-api', entry: 'apps/users-api/src/main.ts' },
-    {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: database.url,
-      REDIS_KEY_PREFIX: `mercato-test:jwks:${process.pid}:`,
-      JWT_PRIVATE_KEY: testKeys().privateKey,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-    },
-  );
-  await waitUntilReady(port, () => usersApi.exitCode !== null);
+  usersApi = await startServiceProcess('users-api', { database });
+  usersUrl = usersApi.url;
   // An empty value counts as unset (loadConfig), so this app holds no public key of its own.
   products = await startTestApp(ProductsApiModule, { database, env: { JWT_PUBLIC_KEY: '', JWT_JWKS_URL: `${usersUrl}/.well-known/jwks.json` } });
 }, 60_000);
 afterAll(async () => {
   await products?.close();
-  if (usersApi) await stopService(usersApi);
+  await usersApi?.stop();
   await database?.drop();
 });
 

@@ -1,23 +1,11 @@
-import { startTestApp, type TestApp } from '@mercato/testing';
+import { documentedOperations, operationsOf, startTestApp, type OpenApiDocument, type OperationToken, type TestApp } from '@mercato/testing';
 import { ProductsApiModule } from '../src/products-api.module';
-
-type Token = 'bearer' | 'optional' | 'none';
-interface Operation {
-  responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }>;
-  security?: Record<string, string[]>[];
-  parameters?: { name: string; in: string; required?: boolean }[];
-}
-interface Document {
-  paths: Record<string, Record<string, Operation>>;
-  security?: Record<string, string[]>[];
-  components: { schemas: Record<string, { required?: string[]; properties?: Record<string, unknown> }> };
-}
 
 /**
  * Every operation the document must hold, with its statuses and token: a route added or changed without its
  * docs fails here. `optional`: public, but a token changes the answer (admins also see inactive products).
  */
-const OPERATIONS: Record<string, [statuses: number[], token: Token]> = {
+const OPERATIONS: Record<string, [statuses: number[], token: OperationToken]> = {
   'GET /api/v1/products': [[200, 400, 401, 403, 503], 'optional'],
   'POST /api/v1/products': [[201, 400, 401, 403, 503], 'bearer'],
   'GET /api/v1/products/low-stock': [[200, 400, 401, 403, 503], 'bearer'],
@@ -35,16 +23,15 @@ const OPERATIONS: Record<string, [statuses: number[], token: Token]> = {
 };
 
 let api: TestApp;
-let doc: Document;
+let doc: OpenApiDocument;
 beforeAll(async () => {
   api = await startTestApp(ProductsApiModule);
-  doc = (await api.http.get('/docs-json').expect(200)).body as Document;
+  doc = (await api.http.get('/docs-json').expect(200)).body as OpenApiDocument;
 });
 afterAll(() => api.close());
 
 it('lists every operation with its statuses and whether it needs a bearer token', () => {
-  const documented = Object.fromEntries(operationsOf(doc).map(([key, op]) => [key, [statusesOf(op), tokenOf(op)]]));
-  expect(documented).toEqual(OPERATIONS);
+  expect(documentedOperations(doc)).toEqual(OPERATIONS);
 });
 
 it('documents what the guard enforces: bearer operations refuse an anonymous call with 401, the others do not', async () => {
@@ -82,18 +69,3 @@ it('describes list parameters and bodies from the validation rules', () => {
   expect(schemas['AdjustStockDto'].required).toEqual(['quantity']);
   expect(schemas['ProductView'].properties).toHaveProperty('slug');
 });
-
-function operationsOf(document: Document): [string, Operation][] {
-  return Object.entries(document.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]): [string, Operation] => [`${method.toUpperCase()} ${path}`, op]));
-}
-
-function statusesOf(op: Operation): number[] {
-  return Object.keys(op.responses).map(Number).sort((x, y) => x - y);
-}
-
-/** Only the three exact shapes count, so a malformed requirement fails instead of passing as public. */
-function tokenOf(op: Operation): Token | string {
-  const security = JSON.stringify(op.security ?? doc.security);
-  const shapes: Record<string, Token> = { '[]': 'none', '[{},{"bearer":[]}]': 'optional', '[{"bearer":[]}]': 'bearer' };
-  return shapes[security] ?? `unexpected security ${security}`;
-}

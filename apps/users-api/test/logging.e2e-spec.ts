@@ -1,40 +1,25 @@
-import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { createTestDatabase, freePort, type TestDatabase } from '@mercato/data';
-import { spawnService, stopService, testKeys, waitUntilReady } from '@mercato/testing';
+import { createTestDatabase, type TestDatabase } from '@mercato/data';
+import { startServiceProcess, type ServiceProcess } from '@mercato/testing';
 
 /**
  * The service runs as its own process so the test reads the very bytes pino writes to stdout, as a log
  * collector would. NODE_ENV=production because test mode turns request logging off.
  */
 let database: TestDatabase;
-let service: ChildProcess;
+let service: ServiceProcess;
 let base: string;
 const output: string[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  service = spawnService(
-    { name: 'users-api', entry: 'apps/users-api/src/main.ts' },
-    {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      LOG_DESTINATION: 'stdout',
-      DATABASE_URL: database.url,
-      REDIS_KEY_PREFIX: `mercato-test:logging:${process.pid}:`,
-      JWT_PRIVATE_KEY: testKeys().privateKey,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-    },
-  );
-  for (const stream of [service.stdout, service.stderr]) if (stream) createInterface({ input: stream }).on('line', (line) => output.push(line));
-  await waitUntilReady(port, () => service.exitCode !== null);
+  service = await startServiceProcess('users-api', { database, env: { NODE_ENV: 'production', LOG_LEVEL: 'info', LOG_DESTINATION: 'stdout' } });
+  base = service.url;
+  // every request below is made from here on, so its log lines are all collected
+  for (const stream of [service.child.stdout, service.child.stderr]) if (stream) createInterface({ input: stream }).on('line', (line) => output.push(line));
 }, 60_000);
 afterAll(async () => {
-  if (service) await stopService(service);
+  await service?.stop();
   await database?.drop();
 });
 

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '@mercato/testing';
+import { documentedOperations, operationsOf, startTestApp, type OperationToken, type TestApp } from '@mercato/testing';
 import { UsersApiModule } from '../src/users-api.module';
 
 let api: TestApp;
@@ -65,8 +65,7 @@ describe('OpenAPI', () => {
 
   it('lists every operation with its statuses and whether it needs a bearer token', async () => {
     const { body: doc } = await api.http.get('/docs-json').expect(200);
-    const documented = Object.fromEntries(operationsOf(doc).map(([key, op]) => [key, [statusesOf(op), tokenOf(op, doc)]]));
-    expect(documented).toEqual(OPERATIONS);
+    expect(documentedOperations(doc)).toEqual(OPERATIONS);
   });
 
   it('documents what the guard enforces: bearer operations refuse an anonymous call with 401, the others do not', async () => {
@@ -89,18 +88,8 @@ describe('OpenAPI', () => {
   });
 });
 
-type Token = 'bearer' | 'none';
-interface Operation {
-  responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }>;
-  security?: Record<string, string[]>[];
-}
-interface Document {
-  paths: Record<string, Record<string, Operation>>;
-  security?: Record<string, string[]>[];
-}
-
 /** Every operation the document must hold, with its statuses and token: a route added or changed without its docs fails. */
-const OPERATIONS: Record<string, [statuses: number[], token: Token]> = {
+const OPERATIONS: Record<string, [statuses: number[], token: OperationToken]> = {
   'POST /api/v1/auth/login': [[200, 400, 401, 429, 503], 'none'],
   'POST /api/v1/auth/refresh': [[200, 400, 401, 503], 'none'],
   'POST /api/v1/auth/logout': [[204, 400, 503], 'none'],
@@ -118,18 +107,3 @@ const OPERATIONS: Record<string, [statuses: number[], token: Token]> = {
   'GET /health/ready': [[200, 503], 'none'],
   'GET /metrics': [[200], 'none'],
 };
-
-function operationsOf(doc: Document): [string, Operation][] {
-  return Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]): [string, Operation] => [`${method.toUpperCase()} ${path}`, op]));
-}
-
-function statusesOf(op: Operation): number[] {
-  return Object.keys(op.responses).map(Number).sort((x, y) => x - y);
-}
-
-/** Only the exact shapes count, so a malformed requirement fails instead of passing as public. */
-function tokenOf(op: Operation, doc: Document): Token | string {
-  const security = JSON.stringify(op.security ?? doc.security);
-  const shapes: Record<string, Token> = { '[]': 'none', '[{"bearer":[]}]': 'bearer' };
-  return shapes[security] ?? `unexpected security ${security}`;
-}

@@ -1,37 +1,27 @@
 import { once } from 'node:events';
-import type { ChildProcess } from 'node:child_process';
-import { createTestDatabase, freePort, type TestDatabase } from '@mercato/data';
-import { spawnService, stopService, testKeys, waitUntilReady } from '@mercato/testing';
+import { createTestDatabase, type TestDatabase } from '@mercato/data';
+import { startServiceProcess, type ServiceProcess } from '@mercato/testing';
 
 const DELAY_SECONDS = 1;
 let database: TestDatabase;
-let service: ChildProcess;
+let service: ServiceProcess;
 let base: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  service = spawnService(
-    { name: 'users-api', entry: 'apps/users-api/src/main.ts' },
-    {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: database.url,
-      JWT_PRIVATE_KEY: testKeys().privateKey,
-      PORT: String(port),
-      HOST: '127.0.0.1',
+  service = await startServiceProcess('users-api', {
+    database,
+    env: {
       SHUTDOWN_DELAY_SECONDS: String(DELAY_SECONDS),
       // one hash at a time, so a burst of logins is still running when the server begins to close
       ARGON2_MAX_CONCURRENCY: '1',
     },
-  );
-  await waitUntilReady(port);
+  });
+  base = service.url;
 }, 60_000);
 afterAll(async () => {
-  await stopService(service);
-  await database.drop();
+  await service?.stop();
+  await database?.drop();
 });
 
 const post = (path: string, body: object) =>
@@ -47,9 +37,9 @@ it('on SIGTERM turns unready, keeps serving, finishes every in-flight request, t
     }),
   );
   await new Promise((r) => setTimeout(r, 150));
-  const exited = once(service, 'exit');
+  const exited = once(service.child, 'exit');
   const signalledAt = Date.now();
-  service.kill('SIGTERM');
+  service.child.kill('SIGTERM');
 
   await new Promise((r) => setTimeout(r, 300));
   expect((await fetch(`${base}/health/ready`)).status).toBe(503);

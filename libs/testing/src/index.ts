@@ -5,3 +5,5 @@ export * from './tokens';
 export * from './processes';
 export * from './metrics';
 export * from './tcp-proxy';
+export * from './service-process';
+export * from './openapi';
