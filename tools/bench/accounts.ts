@@ -1,13 +1,16 @@
-import { systemActor, type Role } from '@mercato/core';
+import { ConflictError, systemActor, type Role } from '@mercato/core';
 import { withUsersService } from '../cli/accounts';
 import type { BenchTarget } from './target';
 
-/** Creates an account on the bench database and signs it in through users-api; returns its access token. */
+/** Makes (or reuses) an account on the bench database and signs it in through users-api; returns its access token. */
 export async function benchToken(target: BenchTarget, role: Role): Promise<{ token: string; username: string; password: string }> {
   const username = `bench-${role}-${process.pid}`;
   const password = 'Bench1234';
+  // Several scenario groups sign in with the same role; the account is made once and reused.
   await withUsersService(target.databaseUrl, (users) =>
-    users.create(systemActor('benchmark setup'), { email: `${username}@bench.local`, username, password }, role),
+    users.create(systemActor('benchmark setup'), { email: `${username}@bench.local`, username, password }, role).catch((error: unknown) => {
+      if (!(error instanceof ConflictError)) throw error;
+    }),
   );
   const res = await fetch(`${target.baseUrl('users-api')}/api/v1/auth/login`, {
     method: 'POST',

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { bootstrap } from '@mercato/server';
+import { ProductsApiConfig } from './products-api.config';
 import { ProductsApiModule } from './products-api.module';
 
-void bootstrap(ProductsApiModule);
+void bootstrap(ProductsApiModule, ProductsApiConfig);

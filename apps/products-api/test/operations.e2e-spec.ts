@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@mercato/data';
-import { actingUser, sampleOf, startTestApp, TcpProxy, type TestApp } from '@mercato/testing';
+import { actingUser, ROOT, sampleOf, startTestApp, TcpProxy, type TestApp } from '@mercato/testing';
 import { ProductsApiModule } from '../src/products-api.module';
 
 const redisUrl = process.env['REDIS_URL'];
@@ -83,4 +85,60 @@ describe('readiness follows the database', () => {
     await eventually(async () => (await readyStatus(api)).status === 200);
     await api.http.get('/api/v1/products').expect(200);
   });
+});
+
+describe(redisUrl ? 'Redis lost and regained at run time' : 'without REDIS_URL', () => {
+  let proxy: TcpProxy | undefined;
+  let api: TestApp;
+  beforeAll(async () => {
+    if (redisUrl) {
+      const url = new URL(redisUrl);
+      proxy = await new TcpProxy(url.hostname, Number(url.port || 6379)).open();
+      url.host = `127.0.0.1:${proxy.port}`;
+      api = await startTestApp(ProductsApiModule, { env: { REDIS_URL: url.toString() } });
+    } else {
+      api = await startTestApp(ProductsApiModule);
+    }
+  });
+  afterAll(async () => {
+    await api?.close();
+    await proxy?.cut();
+  });
+  const redisMode = async () => ((await api.http.get('/health/ready').expect(200)).body as { info: { redis: { mode: string } } }).info.redis.mode;
+
+  it(redisUrl ? 'keeps serving from PostgreSQL, stays ready as degraded, and reconnects by itself' : 'serves from PostgreSQL and reports the cache as disabled', async () => {
+    const admin = await actingUser(api, 'admin');
+    const { body: p } = await api.http.post('/api/v1/products').set(admin.auth).send({ name: 'Weathered Stool', price: 30, stock: 2 }).expect(201);
+    await api.http.get(`/api/v1/products/${p.id}`).expect(200);
+    if (!proxy) return expect(await redisMode()).toBe('disabled');
+    expect(await redisMode()).toBe('connected');
+
+    await proxy.cut();
+    await api.http.patch(`/api/v1/products/${p.id}/stock`).set(admin.auth).send({ quantity: 1 }).expect(200);
+    await api.http.get(`/api/v1/products/${p.id}`).expect(200).expect((r) => expect(r.body.stock).toBe(3));
+    await eventually(async () => (await redisMode()) === 'degraded');
+
+    await proxy.open();
+    await eventually(async () => (await redisMode()) === 'connected');
+    const hits = async () => sampleOf((await api.http.get('/metrics')).text, 'cache_lookups_total', { result: 'hit' }) ?? 0;
+    await api.http.get(`/api/v1/products/${p.id}`).expect(200);
+    const before = await hits();
+    await api.http.get(`/api/v1/products/${p.id}`).expect(200).expect((r) => expect(r.body.stock).toBe(3));
+    expect(await hits()).toBe(before + 1);
+  });
+});
+
+describe('starting with a bad configuration', () => {
+  it('exits 1 naming every bad variable, with no stack trace', async () => {
+    const env = { PATH: process.env['PATH'] ?? '', DATABASE_URL: 'mysql://nope', CACHE_TTL_SECONDS: '0' };
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, ['-r', join(ROOT, 'tools/register.cjs'), join(ROOT, 'apps/products-api/src/main.ts')], { cwd: ROOT, env }, (_error, _stdout, stderr) =>
+        resolve({ code: child.exitCode, stderr }),
+      );
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Could not start: Invalid configuration:/);
+    for (const name of ['DATABASE_URL', 'CACHE_TTL_SECONDS', 'JWT_PUBLIC_KEY']) expect(stderr).toContain(`- ${name}:`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 30_000);
 });

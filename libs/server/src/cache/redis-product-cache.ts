@@ -18,6 +18,8 @@ return {v, redis.call('GET', ARGV[1] .. v)}`;
  */
 export class RedisProductCache extends ProductCache {
   private readonly logger = new Logger('ProductCache');
+  /** Products written while their invalidation could not reach Redis. */
+  private readonly missed = new Set<number>();
 
   constructor(
     private readonly redis: Redis,
@@ -41,11 +43,31 @@ export class RedisProductCache extends ProductCache {
   }
 
   async invalidate(productId: number): Promise<void> {
-    if (!this.redis.isReady) return this.warn('invalidate', new Error('not connected'));
+    this.missed.add(productId);
+    await this.replayMissed();
+  }
+
+  /**
+   * Bumps the versions of every product whose write Redis did not hear about, before anything else is read:
+   * an invalidation lost while Redis was unreachable would otherwise leave a stale entry for the whole TTL
+   * once it is back. If this process dies first, the TTL is the bound.
+   */
+  private async replayMissed(): Promise<boolean> {
+    if (!this.missed.size) return true;
+    if (!this.redis.isReady) {
+      this.warn('invalidate', new Error('not connected'));
+      return false;
+    }
+    const ids = [...this.missed];
     try {
-      await this.redis.multi().incr(`${this.prefix}product:${productId}:ver`).incr(this.catalogVersion).exec();
+      const batch = this.redis.multi().incr(this.catalogVersion);
+      for (const id of ids) batch.incr(`${this.prefix}product:${id}:ver`);
+      await batch.exec();
+      for (const id of ids) this.missed.delete(id);
+      return true;
     } catch (error) {
       this.warn('invalidate', error);
+      return false;
     }
   }
 
@@ -54,7 +76,7 @@ export class RedisProductCache extends ProductCache {
   }
 
   private async readThrough<T>(versionKey: string, entryPrefix: string, load: () => Promise<T>): Promise<T> {
-    if (!this.redis.isReady) {
+    if (!this.redis.isReady || !(await this.replayMissed())) {
       this.metrics.cacheLookups.inc({ result: 'error' });
       return load();
     }

@@ -3,6 +3,7 @@ import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { loadConfig } from '../config/load-config';
 import { ServerConfig } from '../config/server-config';
 import { Metrics } from '../metrics/metrics';
 import { setupOpenApi } from '../openapi/openapi';
@@ -42,8 +43,16 @@ export async function createApp(module: Type<unknown>): Promise<NestFastifyAppli
 /**
  * Starts a service: builds it and listens on HOST:PORT from its config. A failure to start (bad config,
  * unreachable database) prints one clear message and exits non-zero instead of an unhandled rejection.
+ * The config is checked before Nest starts, so a misconfigured pod logs the list of bad variables and
+ * nothing else (no framework stack trace).
  */
-export async function bootstrap(module: Type<unknown>): Promise<void> {
+export async function bootstrap(module: Type<unknown>, config: new () => ServerConfig): Promise<void> {
+  try {
+    loadConfig(config);
+  } catch (error) {
+    console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   try {
     const app = await createApp(module);
     const config = app.get(ServerConfig);
