@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ROOT } from '@mercato/testing';
+
+/**
+ * The layer rules of ARCHITECTURE.md are enforced by lint, so this lints small probe files inside the very
+ * projects a forbidden import would be written in, and expects lint to refuse them. They live in a `tmp`
+ * folder of each project's test/ tree: the projects' own lint ignores tmp folders and their builds skip
+ * test/, so a lint or build running alongside never sees a probe; this run lints them with --no-ignore.
+ * One ESLint run for all probes: each builds the TypeScript program for the type-aware rules.
+ */
+const PROBES = {
+  domainWithAdapters: [
+    'libs/core/test/tmp/lint-probe.ts',
+    `import { DataSource } from 'typeorm';\nimport { Server } from '@modelcontextprotocol/sdk/server/index.js';\nimport { createApp } from '@mercato/server';\nexport const probe = [DataSource, Server, createApp];\n`,
+  ],
+  dataWithServerAndDeepImport: [
+    'libs/data/test/tmp/lint-probe-forbidden.ts',
+    `import { createApp } from '@mercato/server';\nimport { UsersService } from '../../../core/src/users/users.service';\nexport const probe = [createApp, UsersService];\n`,
+  ],
+  dataWithDomain: ['libs/data/test/tmp/lint-probe-allowed.ts', `import { UsersRepository } from '@mercato/core';\nexport const probe = UsersRepository;\n`],
+} as const;
+
+let refusals: Record<keyof typeof PROBES, string[]>;
+
+beforeAll(async () => {
+  const files = Object.values(PROBES).map(([path, source]) => {
+    mkdirSync(dirname(join(ROOT, path)), { recursive: true });
+    writeFileSync(join(ROOT, path), source);
+    return join(ROOT, path);
+  });
+  try {
+    // The CLI, as `nx lint` runs it: ESLint loads its flat config with a dynamic import jest cannot host.
+    const stdout = await new Promise<string>((resolve) =>
+      execFile(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', '--no-ignore', ...files], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (_error, out) => resolve(out)),
+    );
+    const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null; message: string }[] }[];
+    const boundaryMessages = (path: string) =>
+      (results.find((r) => r.filePath === join(ROOT, path))?.messages ?? []).filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+    refusals = Object.fromEntries(Object.entries(PROBES).map(([name, [path]]) => [name, boundaryMessages(path)])) as typeof refusals;
+  } finally {
+    for (const file of files) rmSync(dirname(file), { recursive: true, force: true });
+  }
+}, 120_000);
+
+describe('module boundaries', () => {
+  it('refuses adapters (TypeORM, the MCP SDK) and other libs inside the domain', () => {
+    const messages = refusals.domainWithAdapters.join('\n');
+    expect(messages).toMatch(/not allowed to import "typeorm"/);
+    expect(messages).toMatch(/not allowed to import "@modelcontextprotocol/);
+    expect(messages).toMatch(/core -> server/); // the domain may import no other lib
+  });
+
+  it('refuses the data layer importing the server kit, and a deep import into another lib', () => {
+    expect(refusals.dataWithServerAndDeepImport).toHaveLength(2);
+  });
+
+  it('accepts what the layers allow: the data layer using the domain through its public face', () => {
+    expect(refusals.dataWithDomain).toEqual([]);
+  });
+});
