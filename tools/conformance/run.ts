@@ -44,7 +44,7 @@ function tokenProxy(target: URL, token: string): Promise<Server> {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
     });
-    upstream.on('error', (error) => res.writeHead(502).end(String(error)));
+    upstream.on('error', (error) => (res.headersSent ? res.destroy(error) : res.writeHead(502).end(String(error))));
     req.pipe(upstream);
   });
   return new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve(proxy)));

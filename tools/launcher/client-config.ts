@@ -8,12 +8,15 @@ type Account = (typeof DEMO_ACCOUNTS)[number];
  * (ACCESS_TOKEN_TTL_SECONDS), so the block says how to get a new one.
  */
 export async function demoClientConfig(usersApi: string, mcpUrl: string, account: Account): Promise<string[]> {
+  // A convenience printout: failing to make it must never stop a platform that is up.
   const res = await fetch(`${usersApi}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: account.username, password: account.password }),
-  });
-  if (!res.ok) return [`(could not sign in as ${account.username} for a demo MCP config: HTTP ${res.status})`];
+  }).catch((error: unknown) => error as Error);
+  if (res instanceof Error || !res.ok) {
+    return [`(could not sign in as ${account.username} for a demo MCP config: ${res instanceof Error ? res.message : `HTTP ${res.status}`})`];
+  }
   const { access_token: token, expires_in: ttl } = (await res.json()) as { access_token: string; expires_in: number };
   const config = { mcpServers: { mercato: { type: 'http', url: mcpUrl, headers: { Authorization: `Bearer ${token}` } } } };
   return [

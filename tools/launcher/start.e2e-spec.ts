@@ -8,6 +8,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { freePort } from '@mercato/data';
 import { ROOT } from '@mercato/testing';
+import { DEMO_PRODUCTS } from './demo-data';
 
 /** `npm start` exactly as the README's quick start runs it: no DATABASE_URL, no REDIS_URL, embedded PostgreSQL. */
 interface Launch {
@@ -33,7 +34,11 @@ async function launch(): Promise<Launch> {
   child.stdout?.on('data', (chunk: Buffer) => (launched.output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (launched.output += chunk.toString()));
   for (const started = Date.now(); !launched.output.includes('Press Ctrl-C to stop.'); await new Promise((r) => setTimeout(r, 200))) {
-    if (child.exitCode !== null || Date.now() - started > 90_000) throw new Error(`npm start did not come up:\n${launched.output}`);
+    if (child.exitCode !== null || Date.now() - started > 90_000) {
+      // Never leave the launcher (and the services and database it runs) holding the ports.
+      if (child.exitCode === null) await stop(launched).catch(() => undefined);
+      throw new Error(`npm start did not come up:\n${launched.output}`);
+    }
   }
   return launched;
 }
@@ -74,7 +79,7 @@ it('starts the whole platform on an embedded PostgreSQL, prints a working MCP cl
   try {
     expect(first.output).toContain('migrated: ');
     const products = `http://127.0.0.1:${ports['PRODUCTS_API_PORT']}/api/v1/products`;
-    expect(((await (await fetch(`${products}?limit=1`)).json()) as { total: number }).total).toBe(300);
+    expect(((await (await fetch(`${products}?limit=1`)).json()) as { total: number }).total).toBe(DEMO_PRODUCTS);
 
     const { url, headers } = printedClientConfig(first.output);
     expect(url).toBe(`http://localhost:${ports['MCP_GATEWAY_PORT']}/mcp`);

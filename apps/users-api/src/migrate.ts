@@ -2,16 +2,11 @@
 // applies pending migrations to DATABASE_URL and exits, before any service of a release starts.
 import 'reflect-metadata';
 import { migrate } from '@mercato/data';
-import { loadConfig } from '@mercato/server';
-import { Matches } from 'class-validator';
-
-/** Only the database: the job needs no keys, so it can run before any secret but the URL exists. */
-class MigrationConfig {
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL!: string;
-}
+import { DatabaseConfig, loadConfig } from '@mercato/server';
 
 async function main(): Promise<void> {
-  const { DATABASE_URL } = loadConfig(MigrationConfig);
+  // Only the database: the job needs no keys, so it can run before any secret but the URL exists.
+  const { DATABASE_URL } = loadConfig(DatabaseConfig);
   const applied = await migrate(DATABASE_URL);
   process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
 }

@@ -22,7 +22,7 @@ import { Metrics, SERVICE_INFO, type ServiceInfo } from '@mercato/server';
 import { productsTools } from './products.tools';
 import { schemaOf } from './schemas';
 import type { McpTool } from './tool';
-import { toolError, toolResult } from './tool-results';
+import { outcomeOf, toolError, toolResult } from './tool-results';
 import { usersTools } from './users.tools';
 
 const INSTRUCTIONS =
@@ -126,8 +126,9 @@ export class McpServerFactory {
     try {
       return toolResult(await t.run(actor, await parseInput(t.input, args)));
     } catch (error) {
-      outcome = error instanceof Error && 'type' in error ? String((error as { type: unknown }).type) : 'internal-error';
+      outcome = outcomeOf(error);
       if (outcome === 'internal-error') this.logger.error({ err: error, reqId: requestId, tool: t.name }, 'Tool failed');
+      else if (outcome === 'service-unavailable') this.logger.warn({ err: error, reqId: requestId, tool: t.name }, 'Tool could not reach a dependency');
       return toolError(error, requestId);
     } finally {
       // Arguments are never logged: they may hold passwords.

@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { DomainError, ValidationError } from '@mercato/core';
+import { isDependencyUnreachable } from '@mercato/server';
 
 /** Success: the JSON as structuredContent, and the same JSON as text for clients that predate structured output. */
 export function toolResult(value: object): CallToolResult {
@@ -14,9 +15,21 @@ export function toolResult(value: object): CallToolResult {
  * cause (which may hold SQL or paths).
  */
 export function toolError(error: unknown, reference: string): CallToolResult {
-  const problem =
-    error instanceof DomainError
-      ? { type: error.type, title: error.title, detail: error.detail, ...error.extensions, ...(error instanceof ValidationError ? { errors: error.errors } : {}) }
-      : { type: 'internal-error', title: 'Internal error', detail: `The tool failed on our side. Quote reference ${reference} when reporting it.` };
-  return { isError: true, content: [{ type: 'text', text: JSON.stringify(problem) }] };
+  return { isError: true, content: [{ type: 'text', text: JSON.stringify(problemOf(error, reference)) }] };
+}
+
+/** The problem type a refusal or failure is counted and logged under, as in the tool result. */
+export function outcomeOf(error: unknown): string {
+  return problemOf(error, '').type;
+}
+
+function problemOf(error: unknown, reference: string): Record<string, unknown> & { type: string } {
+  if (error instanceof DomainError) {
+    return { type: error.type, title: error.title, detail: error.detail, ...error.extensions, ...(error instanceof ValidationError ? { errors: error.errors } : {}) };
+  }
+  if (isDependencyUnreachable(error)) {
+    // As REST's 503: worth retrying shortly, and not the model's fault.
+    return { type: 'service-unavailable', title: 'Service unavailable', detail: `A service we depend on is unreachable; retry shortly. Reference ${reference}.` };
+  }
+  return { type: 'internal-error', title: 'Internal error', detail: `The tool failed on our side. Quote reference ${reference} when reporting it.` };
 }

@@ -80,11 +80,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  * into the database DATABASE_URL names; call `drop()` when done.
  */
 export async function createScratchDatabase(serverUrl: string, label: string): Promise<TestDatabase> {
-  const name = `mercato_${label.replace(/\W/g, '_')}_${process.pid}`;
-  await withAdminClient(serverUrl, async (db) => {
-    await db.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await db.query(`CREATE DATABASE ${name}`);
-  });
+  const name = `mercato_${label.replace(/\W/g, '_')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await withAdminClient(serverUrl, (db) => db.query(`CREATE DATABASE ${name}`));
   return {
     url: databaseUrl(serverUrl, name),
     drop: () => withAdminClient(serverUrl, (db) => db.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),

@@ -20,6 +20,7 @@ export class RedisProductCache extends ProductCache {
   private readonly logger = new Logger('ProductCache');
   /** Products written while their invalidation could not reach Redis. */
   private readonly missed = new Set<number>();
+  private replaying?: Promise<boolean>;
 
   constructor(
     private readonly redis: Redis,
@@ -28,6 +29,7 @@ export class RedisProductCache extends ProductCache {
     private readonly metrics: Metrics,
   ) {
     super();
+    redis.on('ready', () => void this.replayMissed());
   }
 
   byId(id: number, load: () => Promise<ProductView | null>) {
@@ -48,24 +50,32 @@ export class RedisProductCache extends ProductCache {
   }
 
   /**
-   * Bumps the versions of every product whose write Redis did not hear about, before anything else is read:
-   * an invalidation lost while Redis was unreachable would otherwise leave a stale entry for the whole TTL
-   * once it is back. If this process dies first, the TTL is the bound.
+   * Bumps the versions of every product whose write Redis did not hear about, before anything else is read
+   * here, and as soon as the connection is back: an invalidation lost while Redis was unreachable would
+   * otherwise leave a stale entry for the whole TTL. The ids are claimed before the round trip, so a write
+   * landing meanwhile is replayed by the next call, not dropped; concurrent callers share one round trip.
+   * If this process dies first, the TTL is the bound.
    */
-  private async replayMissed(): Promise<boolean> {
-    if (!this.missed.size) return true;
+  private replayMissed(): Promise<boolean> {
+    if (!this.missed.size) return Promise.resolve(true);
+    this.replaying ??= this.sendMissed().finally(() => (this.replaying = undefined));
+    return this.replaying;
+  }
+
+  private async sendMissed(): Promise<boolean> {
     if (!this.redis.isReady) {
       this.warn('invalidate', new Error('not connected'));
       return false;
     }
     const ids = [...this.missed];
+    this.missed.clear();
     try {
       const batch = this.redis.multi().incr(this.catalogVersion);
       for (const id of ids) batch.incr(`${this.prefix}product:${id}:ver`);
       await batch.exec();
-      for (const id of ids) this.missed.delete(id);
-      return true;
+      return this.missed.size === 0 || this.sendMissed();
     } catch (error) {
+      for (const id of ids) this.missed.add(id);
       this.warn('invalidate', error);
       return false;
     }

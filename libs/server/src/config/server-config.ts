@@ -3,6 +3,13 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min,
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+const IsDatabaseUrl = () => Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' });
+
+/** Where the database is: all the one-shot migration job needs. */
+export class DatabaseConfig {
+  @IsDatabaseUrl() DATABASE_URL!: string;
+}
+
 /** Settings every Mercato service reads. Each app extends it with its own; docs/configuration lives in README. */
 export class ServerConfig {
   @IsIn(['development', 'test', 'production']) NODE_ENV: 'development' | 'test' | 'production' = 'development';
@@ -12,7 +19,7 @@ export class ServerConfig {
   /** stderr when stdout carries a protocol (the MCP stdio entry). */
   @IsIn(['stdout', 'stderr']) LOG_DESTINATION: 'stdout' | 'stderr' = 'stdout';
 
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL!: string;
+  @IsDatabaseUrl() DATABASE_URL!: string;
   @ToNumber() @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE = 10;
 
   @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' }) REDIS_URL?: string;

@@ -7,8 +7,9 @@ import { ServerConfig } from '../config/server-config';
  * SHUTDOWN_DELAY_SECONDS, so load balancers (Kubernetes endpoints, nginx) stop sending it new requests
  * before it stops listening; then Nest closes the HTTP server, which lets in-flight requests finish, and only
  * after that the database and Redis connections (their modules close on `onApplicationShutdown`).
- * While draining, every response says `Connection: close`: the HTTP server only finishes closing once each
- * keep-alive connection has ended, and a client would otherwise hold one open for the whole keep-alive timeout.
+ * While draining, every response says `Connection: close`, so clients move their keep-alive connections to
+ * other replicas during the delay, and a connection busy when the server closes ends with its response
+ * instead of lingering until the keep-alive timeout (the server only finishes closing once each has ended).
  */
 @Injectable()
 export class Drain implements BeforeApplicationShutdown {

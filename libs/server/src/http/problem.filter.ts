@@ -18,7 +18,7 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const { problem, headers } = toProblem(error, String(request.id));
     if (problem.status === 500) this.logger.error({ err: error, reqId: request.id }, 'Unhandled error');
-    else if (problem.status > 500) this.logger.warn({ reqId: request.id, reason: error instanceof Error ? error.message : String(error) }, problem.detail);
+    else if (problem.status > 500) this.logger.warn({ err: error, reqId: request.id }, problem.detail);
     if (problem.status === 401 && this.challenge) headers['www-authenticate'] = this.challenge;
     problem.instance = request.url.split('?')[0];
     void reply.status(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(problem);

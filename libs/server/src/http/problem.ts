@@ -47,7 +47,9 @@ export function toProblem(error: unknown, requestId: string): MappedError {
     if (error instanceof RateLimitedError) headers['retry-after'] = String(error.retryAfterSeconds);
     return { problem, headers };
   }
-  if (isDependencyUnreachable(error)) {
+  const status = httpStatusOf(error);
+  // Only an error no one gave a client status to: an aborted upload is Fastify's 400, not an outage.
+  if ((!status || status >= 500) && isDependencyUnreachable(error)) {
     return {
       problem: {
         type: problemType('service-unavailable'),
@@ -58,11 +60,11 @@ export function toProblem(error: unknown, requestId: string): MappedError {
       headers: { 'retry-after': '5' },
     };
   }
-  const status = httpStatusOf(error);
   if (error instanceof HttpException && status === 503) {
-    // Deliberate 503s (readiness) keep what they report, e.g. which health check is down.
-    const { status: _, ...report } = (typeof error.getResponse() === 'object' ? error.getResponse() : {}) as Record<string, unknown>;
-    return { problem: { type: problemType('service-unavailable'), title: 'Service unavailable', status, detail: 'Not ready to serve', ...report }, headers: {} };
+    // Deliberate 503s (readiness) keep which check failed, and nothing else of what they carry.
+    const body = error.getResponse();
+    const details = typeof body === 'object' && body !== null && 'details' in body ? { details: body.details } : {};
+    return { problem: { type: problemType('service-unavailable'), title: 'Service unavailable', status, detail: 'Not ready to serve', ...details }, headers: {} };
   }
   if (status && status < 500) {
     const detail = messageOf(error) ?? HttpStatus[status] ?? 'Bad request';
@@ -82,13 +84,17 @@ export function toProblem(error: unknown, requestId: string): MappedError {
 }
 
 /**
- * The database (or another dependency) could not be reached: the socket failed, or PostgreSQL refused the
- * connection (SQLSTATE class 08) or is shutting down (57P01–57P03). Worth retrying, unlike a 500.
+ * The database (or another dependency) could not be reached: the socket failed, PostgreSQL refused or lost
+ * the connection (SQLSTATE 08000–08006, not 08P01, a protocol violation that is our bug) or is shutting down
+ * (57P01–57P03). Worth retrying, unlike a 500. REST answers 503; the MCP gateway a service-unavailable result.
  */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03']);
-function isDependencyUnreachable(error: unknown): boolean {
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE',
+  '08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03',
+]);
+export function isDependencyUnreachable(error: unknown): boolean {
   for (let e = error as { code?: unknown; driverError?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 3; e = e.driverError as typeof e, depth++) {
-    if (typeof e.code === 'string' && (UNREACHABLE_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+    if (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) return true;
     if (typeof e.message === 'string' && /^Connection terminated|timeout exceeded when trying to connect/.test(e.message)) return true;
   }
   return false;
