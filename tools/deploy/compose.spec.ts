@@ -101,8 +101,10 @@ describe('docker-compose.yml', () => {
   it('migrates once with the users-api image, its migrate.js and nothing but DATABASE_URL', () => {
     const migrate = service('migrate');
     const image = serviceNamed(MIGRATION.service);
-    expect(migrate.image).toBe(image.image);
-    expect(migrate.build).toEqual(service(image.name).build);
+    // Built once, by users-api's service: a second `build:` of the same tag would build it again.
+    expect([migrate.image, migrate.build, migrate.pull_policy]).toEqual([image.image, undefined, 'never']);
+    const builders = Object.entries(compose.services).filter(([, s]) => s.image === image.image && s.build).map(([n]) => n);
+    expect(builders).toEqual([image.name]);
     expect(migrate.command).toEqual(MIGRATION.command);
     expect(migrate.environment).toEqual({ DATABASE_URL: envOf(image.name).DATABASE_URL });
     expect(migrate.restart).toBe('no');
@@ -133,10 +135,11 @@ describe('docker-compose.yml', () => {
     expect(service('redis').healthcheck?.test?.join(' ')).toContain('redis-cli ping');
   });
 
-  it('publishes only nginx, which reads its config from deploy/nginx', () => {
+  it('publishes only nginx, on loopback unless told otherwise, which reads its config from deploy/nginx', () => {
     const published = Object.entries(compose.services).filter(([, s]) => s.ports?.length).map(([n]) => n);
     expect(published).toEqual(['nginx']);
-    expect(interpolate(service('nginx').ports, {})).toEqual(['8080:8080']);
+    expect(interpolate(service('nginx').ports, {})).toEqual(['127.0.0.1:8080:8080']);
+    expect(interpolate(service('nginx').ports, { BIND_ADDRESS: '0.0.0.0' })).toEqual(['0.0.0.0:8080:8080']);
     expect(service('nginx').volumes).toEqual(['./deploy/nginx:/etc/nginx/mercato:ro']);
     expect(service('nginx').command).toEqual(expect.arrayContaining(['-c', '/etc/nginx/mercato/nginx.conf']));
   });

@@ -103,6 +103,8 @@ describe('.dockerignore', () => {
 
   it('keeps secrets, local state, dependencies and build outputs out of the build context', () => {
     const kept = ['node_modules', 'apps/users-api/node_modules', 'dist/apps/users-api/main.js', '.git', '.env', '.env.local', '.mercato/pg', 'tmp/test-results', 'coverage'];
+    const secrets = ['apps/users-api/.env', 'libs/data/.env.test', 'jwt-private.pem', 'apps/users-api/jwt-private.pem', 'certs/tls.key', 'tls.key'];
+    expect(secrets.filter((path) => !isIgnored(path, patterns))).toEqual([]);
     expect(kept.filter((path) => !isIgnored(path, patterns))).toEqual([]);
   });
 

@@ -140,7 +140,8 @@ describe.each(OVERLAYS)('traffic in the %s overlay', (overlay) => {
   it('lets only the services and the migration job reach PostgreSQL and Redis, and resolve names', () => {
     const datastore = { ip: '10.20.0.5' };
     const dns: Pod = { namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } };
-    const neighbour: Pod = { namespace, labels: { app: 'something-else' } };
+    // A Mercato pod with no policy of its own (a new workload, a debug pod) is still shut in by the default.
+    const neighbour: Pod = { namespace, labels: { 'app.kubernetes.io/part-of': 'mercato', app: 'something-else' } };
     for (const s of SERVICES) {
       const p = pod(s.name);
       expect([s.name, reaches(p, datastore, 5432), reaches(p, datastore, 6379), reaches(p, dns, 53, 'UDP'), reaches(p, datastore, 443)]).toEqual([s.name, true, true, true, false]);
@@ -148,5 +149,14 @@ describe.each(OVERLAYS)('traffic in the %s overlay', (overlay) => {
     const job = pod('mercato-migrate');
     expect([reaches(job, datastore, 5432), reaches(job, dns, 53, 'UDP'), reaches(job, datastore, 6379), reaches(job, pod('users-api'), serviceNamed('users-api').port)]).toEqual([true, true, false, false]);
     expect([reaches(neighbour, datastore, 5432), reaches(neighbour, datastore, 6379)]).toEqual([false, false]);
+  });
+
+  it('isolates every Mercato pod, and leaves other workloads of the namespace to their own policies', () => {
+    const defaultDeny = named(services, 'NetworkPolicy', 'default-deny');
+    for (const [name, p] of pods) expect([name, selects(defaultDeny.spec?.podSelector, p.labels)]).toEqual([name, true]);
+    // e.g. a PostgreSQL operator's instances replicating to each other, and the services reaching them.
+    const primary: Pod = { namespace, labels: { 'app.kubernetes.io/name': 'postgresql' }, ports: [{ containerPort: 5432 }] };
+    const replica: Pod = { namespace, labels: { 'app.kubernetes.io/name': 'postgresql' } };
+    expect([reaches(replica, primary, 5432), reaches(pod('users-api'), primary, 5432), reaches(pod('mercato-migrate'), primary, 5432)]).toEqual([true, true, true]);
   });
 });

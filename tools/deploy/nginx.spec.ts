@@ -13,6 +13,7 @@ const SERVERS: [string, Directive[]][] = [['plain HTTP', plain], ['TLS', tls]];
 
 /** Every public path and the service that must answer it. */
 const ROUTES: [string, string][] = [
+  ['/api/v1/auth', 'users-api'],
   ['/api/v1/auth/login', 'users-api'],
   ['/api/v1/auth/refresh', 'users-api'],
   ['/api/v1/users', 'users-api'],
@@ -21,12 +22,22 @@ const ROUTES: [string, string][] = [
   ['/api/v1/products', 'products-api'],
   ['/api/v1/products/12/stock', 'products-api'],
   ['/mcp', 'mcp-gateway'],
+  ['/mcp/', 'mcp-gateway'],
   ['/api/v1/ai/sentiment', 'mcp-gateway'],
   ['/.well-known/oauth-protected-resource', 'mcp-gateway'],
   ['/.well-known/oauth-protected-resource/mcp', 'mcp-gateway'],
 ];
 /** Served by the services for probes, scrapers and developers on the inside, never through nginx. */
 const INTERNAL = ['/health/live', '/health/ready', '/metrics', '/docs', '/docs-json', '/', '/api/v1/orders'];
+/**
+ * A route takes whole path segments, as the Ingress's `Prefix` type does: a path that merely starts with a
+ * route's text is no path of that service.
+ */
+const NOT_ROUTES = [
+  '/api/v1/usersX', '/api/v1/authority', '/api/v1/products-admin', '/api/v1/aix', '/mcpfoo', '/mcp.json',
+  '/.well-known/jwks.json.bak', '/.well-known/oauth-protected-resourcex', '/.well-known/oauth-protected-resource.json',
+  '/healthz', '/API/v1/users',
+];
 
 function location(server: Directive[], path: string): Directive[] {
   const found = locationFor(server, path);
@@ -60,6 +71,12 @@ describe('nginx in front of the services', () => {
     }
   });
 
+  it.each(SERVERS)('matches whole path segments, so look-alike paths get the 404 (%s)', (_label, server) => {
+    for (const path of NOT_ROUTES) {
+      expect([path, serviceFor(server, path), all(location(server, path), 'return')[0]?.args[0]]).toEqual([path, undefined, '404']);
+    }
+  });
+
   it('sends each upstream to the compose service of that name, on its port', () => {
     const compose = readCompose();
     const targets = all(http, 'upstream').map((u) => one(u.block ?? [], 'server').args[0]);
@@ -68,7 +85,9 @@ describe('nginx in front of the services', () => {
   });
 
   it('streams /mcp unbuffered', () => {
-    for (const [, server] of SERVERS) expect(argsOf(location(server, '/mcp'), 'proxy_buffering')).toEqual(['off']);
+    for (const [, server] of SERVERS) {
+      for (const path of ['/mcp', '/mcp/']) expect(argsOf(location(server, path), 'proxy_buffering')).toEqual(['off']);
+    }
   });
 
   it('limits login attempts harder than the rest of the API, and answers 429', () => {

@@ -91,19 +91,23 @@ export function inherited(levels: Directive[][], name: string): Directive[] {
 }
 
 /**
- * The location nginx picks for a path: an exact `=` match, else the longest prefix. Regex locations are
- * not modelled, so a config with one is rejected rather than half-understood.
+ * The location nginx picks for a path (ngx_http_core_module's order): an exact `=` match; else the longest
+ * prefix if it is `^~`; else the first regex (`~`, `~*` case-insensitive) in config order that matches;
+ * else the longest prefix. Nested locations are not modelled. The routes' regexes are plain enough that
+ * JavaScript reads them as PCRE does.
  */
 export function locationFor(server: Directive[], path: string): Directive | undefined {
   const locations = all(server, 'location').filter((l) => !l.args[0].startsWith('@'));
-  const regex = locations.find((l) => l.args[0] === '~' || l.args[0] === '~*');
-  if (regex) throw new Error(`regex location ${regex.args.join(' ')} is not modelled`);
   const exact = locations.find((l) => l.args[0] === '=' && l.args[1] === path);
   if (exact) return exact;
+  const isRegex = (l: Directive) => l.args[0] === '~' || l.args[0] === '~*';
   const prefix = (l: Directive) => (l.args[0] === '^~' ? l.args[1] : l.args[0]);
-  return locations
-    .filter((l) => l.args[0] !== '=' && path.startsWith(prefix(l)))
+  const longest = locations
+    .filter((l) => l.args[0] !== '=' && !isRegex(l) && path.startsWith(prefix(l)))
     .sort((a, b) => prefix(b).length - prefix(a).length)[0];
+  if (longest?.args[0] === '^~') return longest;
+  const regex = locations.find((l) => isRegex(l) && new RegExp(l.args[1], l.args[0] === '~*' ? 'i' : '').test(path));
+  return regex ?? longest;
 }
 
 /** nginx's size syntax (1m, 512k, 1048576) in bytes. */
