@@ -26,7 +26,7 @@ export class ProductsController {
       'Paged, with total. `search` matches a substring of the name ignoring case and accents. Anonymous callers and users see active products only; admins may filter with `is_active`.',
   })
   @ApiPage(ProductView)
-  @ApiProblems(400, 401, 403, 503)
+  @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: ListProductsQuery) {
     return this.products.list(actor, query);
   }
@@ -35,7 +35,7 @@ export class ProductsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Active products below a stock threshold (admin)', description: 'Lowest stock first; `threshold` defaults to 10.' })
   @ApiPage(ProductView)
-  @ApiProblems(400, 401, 403, 503)
+  @ApiProblems(400, 401, 403)
   lowStock(@CurrentActor() actor: Actor, @Query() query: LowStockQuery) {
     return this.products.lowStock(actor, query);
   }
@@ -44,7 +44,7 @@ export class ProductsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Catalog totals (admin)', description: 'Active and inactive counts, stock units and stock value of active products.' })
   @ApiOkResponse({ type: ProductStatsView })
-  @ApiProblems(401, 403, 503)
+  @ApiProblems(401, 403)
   stats(@CurrentActor() actor: Actor) {
     return this.products.stats(actor);
   }
@@ -53,7 +53,7 @@ export class ProductsController {
   @Public({ tokenOptional: true })
   @ApiOperation({ summary: 'One product by slug', description: 'Inactive products are 404 except for admins. Supports If-None-Match (304).' })
   @ApiConditionalRead(ProductView)
-  @ApiProblems(401, 404, 503)
+  @ApiProblems(401, 404)
   bySlug(@CurrentActor() actor: Actor, @Param('slug') slug: string) {
     return this.products.getBySlug(actor, slug);
   }
@@ -62,7 +62,7 @@ export class ProductsController {
   @Public({ tokenOptional: true })
   @ApiOperation({ summary: 'One product', description: 'Inactive products are 404 except for admins. Supports If-None-Match (304).' })
   @ApiConditionalRead(ProductView)
-  @ApiProblems(400, 401, 404, 503)
+  @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number) {
     return this.products.get(actor, id);
   }
@@ -71,7 +71,7 @@ export class ProductsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Create a product (admin)', description: 'The slug comes from the name ("Café Crème" → cafe-creme), with -1, -2 … when taken.' })
   @ApiCreatedResponse({ type: ProductView })
-  @ApiProblems(400, 401, 403, 503)
+  @ApiProblems(400, 401, 403)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateProductDto) {
     return this.products.create(actor, dto);
   }
@@ -80,7 +80,7 @@ export class ProductsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Update a product (admin)', description: 'Partial: only the fields sent change. A new name regenerates the slug.' })
   @ApiOkResponse({ type: ProductView })
-  @ApiProblems(400, 401, 403, 404, 503)
+  @ApiProblems(400, 401, 403, 404)
   update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number, @Body() dto: UpdateProductDto) {
     return this.products.update(actor, id, dto);
   }
@@ -93,7 +93,7 @@ export class ProductsController {
       'One atomic change by `quantity` (negative removes). A change that would take stock below zero is refused with 409 `insufficient-stock`, naming the current stock; nothing changes.',
   })
   @ApiOkResponse({ type: ProductView })
-  @ApiProblems(400, 401, 403, 404, 409, 503)
+  @ApiProblems(400, 401, 403, 404, 409)
   adjustStock(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number, @Body() dto: AdjustStockDto) {
     return this.products.adjustStock(actor, id, dto);
   }
@@ -103,7 +103,7 @@ export class ProductsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Deactivate a product (admin)', description: 'Soft delete: the product disappears for everyone but admins.' })
   @ApiNoContentResponse({ description: 'Deactivated' })
-  @ApiProblems(400, 401, 403, 404, 503)
+  @ApiProblems(400, 401, 403, 404)
   deactivate(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number) {
     return this.products.deactivate(actor, id);
   }

@@ -18,7 +18,7 @@ export class AuthController {
   })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiOkResponse({ type: TokenResponseView })
-  @ApiProblems(400, 401, 429, 503)
+  @ApiProblems(400, 401, 429)
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokenResponseView> {
     return this.auth.login(dto, clientAddress(request, this.config.TRUST_PROXY));
   }
@@ -27,7 +27,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens', description: 'Each refresh token works once; reusing one revokes its whole session.' })
   @ApiOkResponse({ type: TokenResponseView })
-  @ApiProblems(400, 401, 503)
+  @ApiProblems(400, 401)
   refresh(@Body() { refresh_token }: RefreshTokenDto): Promise<TokenResponseView> {
     return this.auth.refresh(refresh_token);
   }
@@ -36,7 +36,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session a refresh token belongs to' })
   @ApiNoContentResponse({ description: 'Signed out (also when the token was already invalid)' })
-  @ApiProblems(400, 503)
+  @ApiProblems(400)
   logout(@Body() { refresh_token }: RefreshTokenDto): Promise<void> {
     return this.auth.logout(refresh_token);
   }

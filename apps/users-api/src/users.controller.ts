@@ -12,7 +12,7 @@ export class UsersController {
   @Public()
   @ApiOperation({ summary: 'Register', description: 'Creates an account with the `user` role.' })
   @ApiCreatedResponse({ type: UserView })
-  @ApiProblems(400, 409, 503)
+  @ApiProblems(400, 409)
   register(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
     return this.users.register(actor, dto);
   }
@@ -20,7 +20,7 @@ export class UsersController {
   @Get('me')
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: UserView })
-  @ApiProblems(401, 503)
+  @ApiProblems(401)
   me(@CurrentActor() actor: Actor) {
     return this.users.me(actor);
   }
@@ -29,7 +29,7 @@ export class UsersController {
   @Roles('admin')
   @ApiOperation({ summary: 'List users (admin)', description: 'Filter by role, activity and a search term over e-mail, username and full name.' })
   @ApiPage(UserView)
-  @ApiProblems(400, 401, 403, 503)
+  @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: ListUsersQuery) {
     return this.users.list(actor, query);
   }
@@ -37,7 +37,7 @@ export class UsersController {
   @Get(':id')
   @ApiOperation({ summary: 'One user (yourself, or anyone for admins)' })
   @ApiOkResponse({ type: UserView })
-  @ApiProblems(400, 401, 403, 404, 503)
+  @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number) {
     return this.users.get(actor, id);
   }
@@ -48,7 +48,7 @@ export class UsersController {
     description: 'Changing your own password needs `current_password`. `role`, `is_active` and unknown fields are refused.',
   })
   @ApiOkResponse({ type: UserView })
-  @ApiProblems(400, 401, 403, 404, 409, 503)
+  @ApiProblems(400, 401, 403, 404, 409)
   update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number, @Body() dto: UpdateUserDto) {
     return this.users.update(actor, id, dto);
   }
@@ -57,7 +57,7 @@ export class UsersController {
   @Roles('admin')
   @ApiOperation({ summary: "Change a user's role (admin)", description: 'The last active admin cannot be demoted.' })
   @ApiOkResponse({ type: UserView })
-  @ApiProblems(400, 401, 403, 404, 503)
+  @ApiProblems(400, 401, 403, 404)
   setRole(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number, @Body() dto: SetRoleDto) {
     return this.users.setRole(actor, id, dto);
   }
@@ -67,7 +67,7 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Deactivate a user (admin)', description: 'Soft delete: the account stays, its tokens stop working at once.' })
   @ApiNoContentResponse({ description: 'Deactivated' })
-  @ApiProblems(400, 401, 403, 404, 503)
+  @ApiProblems(400, 401, 403, 404)
   deactivate(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number) {
     return this.users.deactivate(actor, id);
   }

@@ -32,13 +32,14 @@ const DESCRIPTIONS: Record<number, string> = {
 const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } };
 
 /**
- * Documents the problem+json error statuses a route can answer with. 503 belongs on every route that reads
- * or writes the database (the problem mapper answers it for a lost connection).
+ * Documents the problem+json error statuses a route can answer with, and always 503: every route that uses it
+ * reaches the database (its own queries, or the per-request account check behind a token), and the problem
+ * mapper answers 503 for a lost connection.
  */
 export function ApiProblems(...statuses: number[]) {
   return applyDecorators(
     ApiExtraModels(ProblemSchema),
-    ...statuses.map((status) =>
+    ...[...statuses, 503].map((status) =>
       ApiResponse({
         status,
         description: DESCRIPTIONS[status] ?? 'Error',
