@@ -55,8 +55,19 @@ export async function startTestApp(module: Type<unknown>, options: TestAppOption
   };
 }
 
-/** Config is read from process.env when the app is created; set it for exactly that moment. */
-async function withEnv<T>(env: Record<string, string>, work: () => Promise<T>): Promise<T> {
+let envInUse: Promise<unknown> = Promise.resolve();
+
+/**
+ * Config is read from process.env when the app is created; set it for exactly that moment. One app at a time:
+ * two created at once (`Promise.all`) would otherwise read each other's settings.
+ */
+function withEnv<T>(env: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  const turn = envInUse.then(() => withEnvNow(env, work));
+  envInUse = turn.catch(() => undefined);
+  return turn;
+}
+
+async function withEnvNow<T>(env: Record<string, string>, work: () => Promise<T>): Promise<T> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
