@@ -18,4 +18,6 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['**/?(*.)+(spec|e2e-spec).ts'],
+  // Hooks start apps, clone databases and hash passwords; Jest's 5 s default fails them on a loaded 2-core machine.
+  testTimeout: 60_000,
 };

@@ -31,8 +31,8 @@ export interface GatewayWithAgents {
 }
 
 /** A gateway on a database of its own, with an admin and a plain user already connected. */
-export async function gatewayWithAgents(): Promise<GatewayWithAgents> {
-  const gateway = await startTestApp(McpGatewayModule);
+export async function gatewayWithAgents(env: Record<string, string> = {}): Promise<GatewayWithAgents> {
+  const gateway = await startTestApp(McpGatewayModule, { env });
   const [admin, user] = [await newAgent(gateway, 'admin'), await newAgent(gateway, 'user')];
   return {
     gateway,

@@ -1,5 +1,6 @@
 export * from './common/errors';
 export * from './common/validation';
+export { unstorableInput } from './common/storable-input';
 export * from './common/pagination';
 export * from './common/transforms';
 export * from './common/concurrency-limit';

@@ -7,3 +7,5 @@ export * from './metrics';
 export * from './tcp-proxy';
 export * from './service-process';
 export * from './openapi';
+export * from './hostile-input';
+export * from './hostile-probe';

@@ -1,5 +1,6 @@
 import { IsInt, Max, Min } from 'class-validator';
 import { Optional } from './decorators';
+import { MAX_ID } from './id.dto';
 import { ToNumber } from './transforms';
 
 export const MAX_PAGE_SIZE = 100;
@@ -10,6 +11,7 @@ export class PageQuery {
   @ToNumber()
   @IsInt()
   @Min(0)
+  @Max(MAX_ID) // PostgreSQL's OFFSET refuses what a JS number can say (1e21); no catalog is that long
   skip = 0;
 
   @Optional()

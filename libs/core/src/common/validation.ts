@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError as ClassValidatorError } from 'class-validator';
 import { type FieldError, ValidationError } from './errors';
+import { unstorableInput } from './storable-input';
 
 type Dto<T> = new () => T;
 
@@ -13,6 +14,8 @@ export async function parseInput<T extends object>(dto: Dto<T>, input: unknown):
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new ValidationError([{ field: '', rule: 'isObject', message: 'a JSON object is required' }]);
   }
+  const unstorable = unstorableInput(input);
+  if (unstorable.length) throw new ValidationError(unstorable);
   const instance = plainToInstance(dto, input, { exposeDefaultValues: true });
   const errors = await validate(instance, {
     whitelist: true,
