@@ -1,3 +1,4 @@
+import { ServerConfig } from '@mercato/server';
 import { composeValidator, interpolate, readCompose, readEnvExample, readRepoText, variablesIn, type ComposeService } from './compose';
 import { healthcheckOf, imageChain, instructions, readStages } from './dockerfile';
 import { MIGRATION, PROBES, SERVICES, serviceNamed } from './services';
@@ -64,6 +65,8 @@ describe('docker-compose.yml', () => {
     const env = envOf(s.name);
     expect(Object.keys(env).filter((key) => !s.env.has(key))).toEqual([]);
     expect(env).toMatchObject({ PORT: String(s.port), NODE_ENV: 'production', TRUST_PROXY: 'true' });
+    // Every interface inside the container (only `npm start` defaults to loopback); nginx is the published door.
+    expect(env.HOST ?? new ServerConfig().HOST).toBe('0.0.0.0');
     expect(env.DATABASE_URL).toMatch(/^postgres:\/\/mercato:\$\{POSTGRES_PASSWORD:\?[^}]*\}@postgres:5432\/mercato$/);
     expect(env.REDIS_URL).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:\?[^}]*\}@redis:6379$/);
   });

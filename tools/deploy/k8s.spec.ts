@@ -90,7 +90,7 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
 
       const values = Object.fromEntries([...env].map(([name, src]) => [name, src.secret ? SECRET_VALUES[src.secret.key] : src.value]));
       const config = loadConfig(CONFIGS[s.name], values) as Record<string, unknown>;
-      expect(config).toMatchObject({ NODE_ENV: 'production', TRUST_PROXY: true, PORT: s.port, LOG_LEVEL: overlay === 'dev' ? 'debug' : 'info' });
+      expect(config).toMatchObject({ NODE_ENV: 'production', TRUST_PROXY: true, HOST: '0.0.0.0', PORT: s.port, LOG_LEVEL: overlay === 'dev' ? 'debug' : 'info' });
       if (s.name !== 'users-api') expect(config['JWT_JWKS_URL']).toBe(`http://users-api:${serviceNamed('users-api').port}/.well-known/jwks.json`);
     }
   });
