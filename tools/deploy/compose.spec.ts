@@ -138,6 +138,16 @@ describe('docker-compose.yml', () => {
     expect(service('redis').healthcheck?.test?.join(' ')).toContain('redis-cli ping');
   });
 
+  it('caps Redis memory and lets it evict only keys that expire, which every key the services write does', () => {
+    const redis = interpolate(service('redis'), { REDIS_PASSWORD: 'placeholder' });
+    const server = redis.command?.at(-1) ?? '';
+    expect(server).toMatch(/^exec redis-server .*--maxmemory "\$REDIS_MAXMEMORY" --maxmemory-policy volatile-lru$/);
+    expect(redis.environment?.REDIS_MAXMEMORY).toBe('256mb');
+    expect(interpolate(service('redis'), filledIn).environment?.REDIS_MAXMEMORY).toBe(example.get('REDIS_MAXMEMORY'));
+    // Kubernetes uses a Redis of the operator's: its README asks for the same settings.
+    expect(readRepoText('k8s/README.md')).toMatch(/`maxmemory`[^]*`maxmemory-policy volatile-lru`/);
+  });
+
   it('publishes only nginx, on loopback unless told otherwise, which reads its config from deploy/nginx', () => {
     const published = Object.entries(compose.services).filter(([, s]) => s.ports?.length).map(([n]) => n);
     expect(published).toEqual(['nginx']);
