@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ServerConfig } from '@mercato/server';
 import { composeValidator, interpolate, readCompose, readEnvExample, readRepoText, variablesIn, type ComposeService } from './compose';
 import { healthcheckOf, imageChain, instructions, readStages } from './dockerfile';
 import { MIGRATION, PROBES, SERVICES, serviceNamed } from './services';
@@ -16,6 +19,9 @@ function service(name: string): ComposeService {
 }
 const envOf = (name: string) => service(name).environment ?? {};
 const SECRET_NAME = /PASSWORD|SECRET|PRIVATE_KEY|TOKEN/;
+/** The schema owner (POSTGRES_USER, for the migrate job) and the services' role of deploy/postgres/app-role.sql. */
+const OWNER_DATABASE_URL = /^postgres:\/\/mercato:\$\{POSTGRES_PASSWORD:\?[^}]*\}@postgres:5432\/mercato$/;
+const SERVICES_DATABASE_URL = /^postgres:\/\/mercato_app:\$\{POSTGRES_APP_PASSWORD:\?[^}]*\}@postgres:5432\/mercato$/;
 
 describe('docker-compose.yml', () => {
   it('is a valid compose file once .env.example is filled in', () => {
@@ -24,7 +30,7 @@ describe('docker-compose.yml', () => {
 
   it('refuses to start while any secret is unset, naming it', () => {
     const required = variables.filter((v) => v.required).map((v) => v.name);
-    expect(required).toEqual(expect.arrayContaining(['POSTGRES_PASSWORD', 'REDIS_PASSWORD', 'JWT_PRIVATE_KEY']));
+    expect(required).toEqual(expect.arrayContaining(['POSTGRES_PASSWORD', 'POSTGRES_APP_PASSWORD', 'REDIS_PASSWORD', 'JWT_PRIVATE_KEY']));
     for (const name of required) {
       expect(() => interpolate(compose, { ...filledIn, [name]: '' })).toThrow(name);
     }
@@ -64,7 +70,9 @@ describe('docker-compose.yml', () => {
     const env = envOf(s.name);
     expect(Object.keys(env).filter((key) => !s.env.has(key))).toEqual([]);
     expect(env).toMatchObject({ PORT: String(s.port), NODE_ENV: 'production', TRUST_PROXY: 'true' });
-    expect(env.DATABASE_URL).toMatch(/^postgres:\/\/mercato:\$\{POSTGRES_PASSWORD:\?[^}]*\}@postgres:5432\/mercato$/);
+    // Every interface inside the container (only `npm start` defaults to loopback); nginx is the published door.
+    expect(env.HOST ?? new ServerConfig().HOST).toBe('0.0.0.0');
+    expect(env.DATABASE_URL).toMatch(SERVICES_DATABASE_URL);
     expect(env.REDIS_URL).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:\?[^}]*\}@redis:6379$/);
   });
 
@@ -98,7 +106,7 @@ describe('docker-compose.yml', () => {
     expect(conditions('nginx')).toEqual(Object.fromEntries(SERVICES.map((s) => [s.name, 'service_healthy'])));
   });
 
-  it('migrates once with the users-api image, its migrate.js and nothing but DATABASE_URL', () => {
+  it("migrates once with the users-api image, its migrate.js and nothing but the schema owner's DATABASE_URL", () => {
     const migrate = service('migrate');
     const image = serviceNamed(MIGRATION.service);
     // Built once, by users-api's service: a second `build:` of the same tag would build it again.
@@ -106,9 +114,24 @@ describe('docker-compose.yml', () => {
     const builders = Object.entries(compose.services).filter(([, s]) => s.image === image.image && s.build).map(([n]) => n);
     expect(builders).toEqual([image.name]);
     expect(migrate.command).toEqual(MIGRATION.command);
-    expect(migrate.environment).toEqual({ DATABASE_URL: envOf(image.name).DATABASE_URL });
+    expect(migrate.environment).toEqual({ DATABASE_URL: expect.stringMatching(OWNER_DATABASE_URL) });
     expect(migrate.restart).toBe('no');
     expect(migrate.healthcheck).toEqual({ disable: true });
+  });
+
+  it("creates the services' role when PostgreSQL initialises its volume, with app-role.sql and its own password", () => {
+    const postgres = service('postgres');
+    expect(postgres.environment).toMatchObject({ POSTGRES_USER: 'mercato', POSTGRES_APP_PASSWORD: expect.stringMatching(/^\$\{POSTGRES_APP_PASSWORD:\?/) });
+    expect(postgres.volumes).toEqual(expect.arrayContaining(['./deploy/postgres:/etc/mercato/postgres:ro', './deploy/postgres/initdb:/docker-entrypoint-initdb.d:ro']));
+    const init = readRepoText('deploy/postgres/initdb/mercato-app-role.sh');
+    // The role the script names and sets the password of is the one in the services' URL.
+    expect(init).toContain("SET mercato.app_role = 'mercato_app';");
+    expect(init).toContain('\\i /etc/mercato/postgres/app-role.sql');
+    expect(init).toContain("ALTER ROLE mercato_app PASSWORD :'app_password';");
+    expect(init).toContain('app_password="${POSTGRES_APP_PASSWORD:?');
+    expect(readRepoText('deploy/postgres/app-role.sql')).toContain("current_setting('mercato.app_role')");
+    // Only what the postgres image runs from its init folder: no .sql there would run without the role's name.
+    expect(readdirSync(join(__dirname, '../../deploy/postgres/initdb'))).toEqual(['mercato-app-role.sh']);
   });
 
   it('probes every service with its image healthcheck on the liveness path', () => {
@@ -129,10 +152,20 @@ describe('docker-compose.yml', () => {
   it('keeps PostgreSQL in a named volume and checks it and Redis before anything starts', () => {
     const postgres = service('postgres');
     expect(postgres.image).toMatch(/^postgres:\d+/);
-    expect(postgres.volumes).toEqual(['pgdata:/var/lib/postgresql/data']);
+    expect(postgres.volumes?.[0]).toBe('pgdata:/var/lib/postgresql/data');
     expect(Object.keys(compose.volumes ?? {})).toEqual(['pgdata']);
     expect(postgres.healthcheck?.test).toEqual(expect.arrayContaining(['pg_isready']));
     expect(service('redis').healthcheck?.test?.join(' ')).toContain('redis-cli ping');
+  });
+
+  it('caps Redis memory and lets it evict only keys that expire, which every key the services write does', () => {
+    const redis = interpolate(service('redis'), { REDIS_PASSWORD: 'placeholder' });
+    const server = redis.command?.at(-1) ?? '';
+    expect(server).toMatch(/^exec redis-server .*--maxmemory "\$REDIS_MAXMEMORY" --maxmemory-policy volatile-lru$/);
+    expect(redis.environment?.REDIS_MAXMEMORY).toBe('256mb');
+    expect(interpolate(service('redis'), filledIn).environment?.REDIS_MAXMEMORY).toBe(example.get('REDIS_MAXMEMORY'));
+    // Kubernetes uses a Redis of the operator's: its README asks for the same settings.
+    expect(readRepoText('k8s/README.md')).toMatch(/`maxmemory`[^]*`maxmemory-policy volatile-lru`/);
   });
 
   it('publishes only nginx, on loopback unless told otherwise, which reads its config from deploy/nginx', () => {

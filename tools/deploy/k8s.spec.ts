@@ -20,6 +20,8 @@ const ALSO_NEEDS: Record<string, string[]> = {
 /** Credentials: they come from Secrets, never from a ConfigMap or a literal. */
 const CREDENTIALS = ['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY'];
 const SIGNING_KEY_SECRET = 'users-api-signing-key';
+/** The schema owner's URL, for the migration Job alone; the services' DATABASE_URL names a role that only reads and writes rows. */
+const SCHEMA_OWNER_SECRET = 'mercato-schema-owner';
 
 /** Stand-ins for the Secrets' contents, so the config classes can validate what the manifests set. */
 const SECRET_VALUES: Record<string, string> = {
@@ -90,7 +92,7 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
 
       const values = Object.fromEntries([...env].map(([name, src]) => [name, src.secret ? SECRET_VALUES[src.secret.key] : src.value]));
       const config = loadConfig(CONFIGS[s.name], values) as Record<string, unknown>;
-      expect(config).toMatchObject({ NODE_ENV: 'production', TRUST_PROXY: true, PORT: s.port, LOG_LEVEL: overlay === 'dev' ? 'debug' : 'info' });
+      expect(config).toMatchObject({ NODE_ENV: 'production', TRUST_PROXY: true, HOST: '0.0.0.0', PORT: s.port, LOG_LEVEL: overlay === 'dev' ? 'debug' : 'info' });
       if (s.name !== 'users-api') expect(config['JWT_JWKS_URL']).toBe(`http://users-api:${serviceNamed('users-api').port}/.well-known/jwks.json`);
     }
   });
@@ -159,16 +161,24 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
     }
   });
 
-  it('migrates with a separate Job on the users-api image of the same release, given only DATABASE_URL', () => {
+  it("migrates with a separate Job on the users-api image of the same release, given only the schema owner's DATABASE_URL", () => {
     expect(ofKind(services, 'Job')).toEqual([]);
     const [job, ...others] = ofKind(migration, 'Job');
     expect(others).toEqual([]);
     const [c] = job.spec?.template.spec?.containers ?? [];
     expect(c.image).toBe(containerOf(MIGRATION.service).image);
     expect(c.command).toEqual([...MIGRATION.command]);
-    expect([...environmentOf(c, migration, secrets)].map(([name, src]) => [name, src.secret?.name])).toEqual([['DATABASE_URL', 'mercato-datastores']]);
+    expect([...environmentOf(c, migration, secrets)].map(([name, src]) => [name, src.secret?.name])).toEqual([['DATABASE_URL', SCHEMA_OWNER_SECRET]]);
     expect(job.spec?.template.spec?.restartPolicy).toBe('Never');
     expect(new Set(migration.map((o) => o.metadata.namespace))).toEqual(new Set([deployment('users-api').metadata?.namespace]));
+  });
+
+  it("keeps the schema owner's credentials inside the migration Job, and the services on their own role's", () => {
+    for (const w of workloads(all)) {
+      const isJob = ofKind(migration, 'Job').some((j) => j.metadata?.name === w.name);
+      expect([w.name, secretsReadBy(w).has(SCHEMA_OWNER_SECRET)]).toEqual([w.name, isJob]);
+    }
+    for (const s of SERVICES) expect(environmentOf(containerOf(s.name), services, secrets).get('DATABASE_URL')?.secret).toEqual({ name: 'mercato-datastores', key: 'DATABASE_URL' });
   });
 
   it('keeps credentials out of the manifests and the signing key inside users-api', () => {

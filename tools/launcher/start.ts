@@ -6,6 +6,7 @@ import { APPS, appNamed, type LaunchedApp } from './apps';
 import { DEMO_ACCOUNTS, DEMO_PRODUCTS, seedDemoData } from './demo-data';
 import { demoClientConfig } from './client-config';
 import { localSecrets } from './local-secrets';
+import { portOf as portIn, serviceEnv } from './service-env';
 import { ROOT, spawnService, stopService, waitUntilReady } from '@mercato/testing';
 
 const dataDir = resolve(process.env['MERCATO_DATA_DIR'] ?? join(ROOT, '.mercato'));
@@ -27,18 +28,8 @@ async function main(): Promise<void> {
   say(applied.length ? `migrated: ${applied.join(', ')}` : 'database schema is up to date');
   if (database) await seedDemoData(databaseUrl);
 
-  const env = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
-    JWT_PUBLIC_KEY: process.env['JWT_PUBLIC_KEY'] ?? secrets.publicKey,
-  };
-  const signingKey = process.env['JWT_PRIVATE_KEY'] ?? secrets.privateKey;
-  const urls = {
-    PUBLIC_URL: `http://localhost:${portOf(appNamed('mcp-gateway'))}`,
-    AUTHORIZATION_SERVER_URL: `http://localhost:${portOf(appNamed('users-api'))}`,
-  };
-  for (const app of APPS) start(app, { ...urls, ...env, PORT: String(portOf(app)), ...(app.signsTokens ? { JWT_PRIVATE_KEY: signingKey } : {}) });
+  const platform = { databaseUrl, publicKey: secrets.publicKey, signingKey: secrets.privateKey };
+  for (const app of APPS) start(app, serviceEnv(app, platform, process.env));
   await Promise.all(APPS.map((app) => waitUntilReady(portOf(app), () => stopping)));
   const ready = Date.now() - began;
   const mcpUrl = `http://localhost:${portOf(appNamed('mcp-gateway'))}/mcp`;
@@ -88,7 +79,7 @@ async function shutdown(code: number): Promise<void> {
 }
 
 function portOf(app: LaunchedApp): number {
-  return Number(process.env[app.portEnv] ?? app.port);
+  return portIn(app, process.env);
 }
 
 function say(message: string): void {

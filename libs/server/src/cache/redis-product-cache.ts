@@ -1,20 +1,35 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { type Page, ProductCache, type ProductView } from '@mercato/core';
 import type { Metrics } from '../metrics/metrics';
 import type { Redis } from '../redis/redis.module';
 
-/** Reads a version counter and the entry stored under it in one round trip. */
-const READ_VERSIONED = `local v = redis.call('GET', KEYS[1]) or '0'
+/**
+ * Reads a version and the entry stored under it in one round trip. A missing version (never written, expired
+ * or evicted) is created with the caller's fresh token, so the entries of every earlier version stay unreachable.
+ */
+const READ_VERSIONED = `local v = redis.call('GET', KEYS[1])
+if not v then
+  v = ARGV[2]
+  redis.call('SET', KEYS[1], v, 'EX', ARGV[3])
+end
 return {v, redis.call('GET', ARGV[1] .. v)}`;
 
 /**
- * Versioned keys: an entry's key embeds a version counter that every write increments. A reader that loaded
- * from the database while a write committed stores its (possibly old) copy under the old version, which no
- * reader asks for any more, so no interleaving can resurrect stale data. Each product has its own version
- * (id reads survive writes to other products); slug and list entries follow the catalog-wide version,
- * because any write can change a list page. Entries expire after `ttlSeconds`, bounding staleness if Redis
- * is unreachable at the moment of a write.
+ * How long a version outlives the last write that set it. Any value is safe (a lost version only empties the
+ * cache of what hung under it); a day keeps that rare, and Redis may still evict one early under memory pressure.
+ */
+const VERSION_TTL_SECONDS = 86_400;
+
+/**
+ * Versioned keys: an entry's key embeds a version that every write replaces with a fresh random token. A
+ * reader that loaded from the database while a write committed stores its (possibly old) copy under the old
+ * version, which no reader asks for any more, so no interleaving can resurrect stale data. Tokens never repeat,
+ * so versions can expire (every key here has a TTL, and Redis may evict any of them under `volatile-lru`)
+ * without an old entry becoming reachable again, as it would if a counter restarted from zero. Each product
+ * has its own version (id reads survive writes to other products); slug and list entries follow the
+ * catalog-wide version, because any write can change a list page. Entries expire after `ttlSeconds`,
+ * bounding staleness if Redis is unreachable at the moment of a write.
  */
 export class RedisProductCache extends ProductCache {
   private readonly logger = new Logger('ProductCache');
@@ -50,7 +65,7 @@ export class RedisProductCache extends ProductCache {
   }
 
   /**
-   * Bumps the versions of every product whose write Redis did not hear about, before anything else is read
+   * Replaces the versions of every product whose write Redis did not hear about, before anything else is read
    * here, and as soon as the connection is back: an invalidation lost while Redis was unreachable would
    * otherwise leave a stale entry for the whole TTL. The ids are claimed before the round trip, so a write
    * landing meanwhile is replayed by the next call, not dropped; concurrent callers share one round trip.
@@ -70,8 +85,9 @@ export class RedisProductCache extends ProductCache {
     const ids = [...this.missed];
     this.missed.clear();
     try {
-      const batch = this.redis.multi().incr(this.catalogVersion);
-      for (const id of ids) batch.incr(`${this.prefix}product:${id}:ver`);
+      const version = newVersion();
+      const batch = this.redis.multi().set(this.catalogVersion, version, { EX: this.versionTtl });
+      for (const id of ids) batch.set(`${this.prefix}product:${id}:ver`, version, { EX: this.versionTtl });
       await batch.exec();
       return this.missed.size === 0 || this.sendMissed();
     } catch (error) {
@@ -79,6 +95,10 @@ export class RedisProductCache extends ProductCache {
       this.warn('invalidate', error);
       return false;
     }
+  }
+
+  private get versionTtl() {
+    return Math.max(VERSION_TTL_SECONDS, this.ttlSeconds);
   }
 
   private get catalogVersion() {
@@ -92,7 +112,7 @@ export class RedisProductCache extends ProductCache {
     }
     let version: string;
     try {
-      const [v, cached] = (await this.redis.eval(READ_VERSIONED, { keys: [versionKey], arguments: [entryPrefix] })) as [string, string | null];
+      const [v, cached] = (await this.redis.eval(READ_VERSIONED, { keys: [versionKey], arguments: [entryPrefix, newVersion(), String(this.versionTtl)] })) as [string, string | null];
       this.metrics.cacheLookups.inc({ result: cached === null ? 'miss' : 'hit' });
       if (cached !== null) return JSON.parse(cached) as T;
       version = v;
@@ -111,6 +131,11 @@ export class RedisProductCache extends ProductCache {
   private warn(what: string, error: unknown): void {
     this.logger.warn(`cache ${what} skipped: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** 72 random bits: a version token that no earlier version of the same key will have held. */
+function newVersion(): string {
+  return randomBytes(9).toString('base64url');
 }
 
 function digest(text: string): string {

@@ -1,0 +1,26 @@
+import { APPS, appNamed } from './apps';
+import { serviceEnv } from './service-env';
+
+const platform = { databaseUrl: 'postgres://mercato@127.0.0.1:54329/mercato', publicKey: 'public-pem', signingKey: 'private-pem' };
+
+describe('the environment npm start gives each service', () => {
+  it('binds every service to loopback when HOST is not set, since the demo accounts have published passwords', () => {
+    for (const app of APPS) {
+      expect([app.name, serviceEnv(app, platform, { PATH: '/usr/bin' })['HOST']]).toEqual([app.name, '127.0.0.1']);
+      expect([app.name, serviceEnv(app, platform, { HOST: '' })['HOST']]).toEqual([app.name, '127.0.0.1']);
+    }
+  });
+
+  it('binds where HOST says when the operator sets it', () => {
+    for (const app of APPS) expect(serviceEnv(app, platform, { HOST: '0.0.0.0' })['HOST']).toBe('0.0.0.0');
+  });
+
+  it("gives each service its own port, the platform's database, and the signing key to the issuer alone", () => {
+    const outer = { PRODUCTS_API_PORT: '4002', JWT_PRIVATE_KEY: 'operator-private-pem' };
+    const env = Object.fromEntries(APPS.map((app) => [app.name, serviceEnv(app, platform, outer)]));
+    expect(env['users-api']).toMatchObject({ PORT: '3001', DATABASE_URL: platform.databaseUrl, JWT_PRIVATE_KEY: 'operator-private-pem' });
+    expect(env['products-api']).toMatchObject({ PORT: '4002', JWT_PUBLIC_KEY: 'public-pem' });
+    for (const app of APPS.filter((a) => !a.signsTokens)) expect([app.name, env[app.name]['JWT_PRIVATE_KEY']]).toEqual([app.name, undefined]);
+    expect(serviceEnv(appNamed('users-api'), platform, {})['JWT_PRIVATE_KEY']).toBe('private-pem');
+  });
+});
