@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Controller, Delete, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { type Actor, ForbiddenError } from '@mercato/core';
+import type { Actor } from '@mercato/core';
 import { consumeOrRefuse, CurrentActor, REDIS, type Redis, sharedLimiter } from '@mercato/server';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -28,7 +28,6 @@ export class McpController {
 
   @Post()
   async post(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    this.assertAllowedOrigin(request);
     // Keyed by a hash of the token, so the limit follows the credential (and Redis never holds a usable token).
     const token = (request.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
     await consumeOrRefuse(this.perToken, createHash('sha256').update(token).digest('base64url'), 'MCP requests for this token');
@@ -45,38 +44,20 @@ export class McpController {
   }
 
   @Get()
-  get(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
-    this.notAllowed(request, reply);
+  get(@Res() reply: FastifyReply): void {
+    this.notAllowed(reply);
   }
 
   @Delete()
-  delete(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
-    this.notAllowed(request, reply);
+  delete(@Res() reply: FastifyReply): void {
+    this.notAllowed(reply);
   }
 
-  private notAllowed(request: FastifyRequest, reply: FastifyReply): void {
-    this.assertAllowedOrigin(request);
+  private notAllowed(reply: FastifyReply): void {
     void reply
       .status(405)
       .header('Allow', 'POST')
       .type('application/json')
       .send({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed: this stateless server accepts POST only' }, id: null });
-  }
-
-  /** DNS-rebinding protection: a browser page from an unlisted origin must not reach the gateway. */
-  private assertAllowedOrigin(request: FastifyRequest): void {
-    const origin = request.headers.origin;
-    if (origin && !this.config.allowedOrigins.has(origin.replace(/\/$/, '')) && !this.config.allowedOrigins.has(withoutPort(origin))) {
-      throw new ForbiddenError(`Origin ${origin} is not allowed to use this MCP server`);
-    }
-  }
-}
-
-function withoutPort(origin: string): string {
-  try {
-    const url = new URL(origin);
-    return `${url.protocol}//${url.hostname}`;
-  } catch {
-    return origin;
   }
 }
