@@ -21,7 +21,7 @@ export class McpGatewayConfig extends ServerConfig {
    */
   @IsString() MCP_ALLOWED_HOSTS = 'localhost,127.0.0.1,[::1]';
 
-  /** MCP requests allowed per access token per minute, counted across replicas through Redis. */
+  /** MCP requests allowed per account per minute, whatever token it uses, counted across replicas through Redis. */
   @ToNumber() @IsInt() @Min(1) MCP_REQUESTS_PER_MINUTE = 600;
 
   /** stdio entry only: the access token of the user the desktop session acts for. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Controller, Delete, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -16,21 +15,20 @@ import { McpServerFactory } from './mcp/mcp-server.factory';
 @ApiExcludeController()
 @Controller('mcp')
 export class McpController {
-  private readonly perToken: RateLimiterAbstract;
+  private readonly perAccount: RateLimiterAbstract;
 
   constructor(
     private readonly servers: McpServerFactory,
-    @Inject(McpGatewayConfig) private readonly config: McpGatewayConfig,
+    @Inject(McpGatewayConfig) config: McpGatewayConfig,
     @Inject(REDIS) redis: Redis | null,
   ) {
-    this.perToken = sharedLimiter(redis, `${config.REDIS_KEY_PREFIX}mcp:token`, config.MCP_REQUESTS_PER_MINUTE, 60);
+    this.perAccount = sharedLimiter(redis, `${config.REDIS_KEY_PREFIX}mcp:account`, config.MCP_REQUESTS_PER_MINUTE, 60);
   }
 
   @Post()
   async post(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    // Keyed by a hash of the token, so the limit follows the credential (and Redis never holds a usable token).
-    const token = (request.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
-    await consumeOrRefuse(this.perToken, createHash('sha256').update(token).digest('base64url'), 'MCP requests for this token');
+    // Keyed by the account, not the token: a fresh token from /auth/refresh (or a second sign-in) starts no new budget.
+    await consumeOrRefuse(this.perAccount, accountKey(actor), 'MCP requests for this account');
     const server = this.servers.create({ actor: async () => actor, requestId: () => String(request.id) });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     reply.hijack(); // the transport writes the response itself
@@ -60,4 +58,9 @@ export class McpController {
       .type('application/json')
       .send({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed: this stateless server accepts POST only' }, id: null });
   }
+}
+
+/** The guard lets only signed-in users through to /mcp; the other kinds share one key should that ever change. */
+function accountKey(actor: Actor): string {
+  return actor.kind === 'user' ? `user:${actor.userId}` : actor.kind;
 }

@@ -1,13 +1,13 @@
 import { UsersRepository } from '@mercato/core';
-import { actingUser, startTestApp, type ActingUser, type TestApp } from '@mercato/testing';
+import { actingUser, freshToken, startTestApp, type ActingUser, type TestApp } from '@mercato/testing';
 import { McpGatewayModule } from '../src/mcp-gateway.module';
 import { connectAs, newAgent } from './mcp-client';
 
 let gateway: TestApp;
 beforeAll(async () => {
   gateway = await startTestApp(McpGatewayModule, { env: { PUBLIC_URL: 'http://mcp.test:3003', AUTHORIZATION_SERVER_URL: 'http://auth.test:3001' } });
-});
-afterAll(() => gateway.close());
+}, 60_000);
+afterAll(() => gateway.close(), 30_000);
 
 const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } };
 
@@ -103,20 +103,24 @@ describe('the /mcp endpoint', () => {
   });
 });
 
-describe('per-token rate limit', () => {
+describe('per-account rate limit', () => {
   let limited: TestApp;
   beforeAll(async () => {
     limited = await startTestApp(McpGatewayModule, { env: { MCP_REQUESTS_PER_MINUTE: '3' } });
-  });
-  afterAll(() => limited.close());
+  }, 60_000);
+  afterAll(() => limited.close(), 30_000);
 
-  it('refuses a token past its budget with 429 and Retry-After, leaving other tokens alone', async () => {
+  it('refuses an account past its budget with 429 and Retry-After, even with a fresh token, leaving other accounts alone', async () => {
     const [a, b] = [await actingUser(limited), await actingUser(limited)];
     const call = (auth: ActingUser['auth']) => limited.http.post('/mcp').set(auth).set('accept', 'application/json, text/event-stream').send(initialize);
     for (let i = 0; i < 3; i++) await call(a.auth).expect(200);
     const refused = await call(a.auth).expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.body.type).toBe('/problems/too-many-requests');
+    // A new token for the same account (what /auth/refresh hands out) does not start a new budget.
+    const renewed = await freshToken(limited, a.id);
+    expect(renewed.token).not.toBe(a.token);
+    await call(renewed.auth).expect(429);
     await call(b.auth).expect(200);
   });
 });
