@@ -21,7 +21,9 @@ export class McpRequestScreen implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
+    // The stdio entry builds the same module without an HTTP server: nothing to screen there.
+    const fastify = this.adapter.httpAdapter?.getInstance<FastifyInstance>();
+    if (!fastify) return;
     fastify.addHook('onRequest', async (request) => {
       if (request.routeOptions.url !== MCP_ROUTE) return;
       this.assertAllowedHost(request);
