@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, type OnApplicationShutdown, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Logger, type OnApplicationShutdown, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnalyzeSentimentDto, ReportedProblem, SentimentView } from '@mercato/core';
-import { ApiProblems, McpClientPool } from '@mercato/server';
+import { AnalyzeSentimentDto, SentimentView } from '@mercato/core';
+import { ApiProblems, McpClientPool, toolCallError, toolResultError } from '@mercato/server';
 import type { FastifyRequest } from 'fastify';
 
 /** Sessions kept open to the gateway's own /mcp; each serves calls one after another. */
@@ -14,20 +14,26 @@ const POOL_SIZE = 4;
 @ApiTags('ai')
 @Controller('api/v1/ai')
 export class AiController implements OnApplicationShutdown {
+  private readonly logger = new Logger('AiController');
   private pool?: McpClientPool;
 
   @Post('sentiment')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sentiment of a text (English or Spanish)', description: 'Runs the analyze_sentiment MCP tool for the caller.' })
   @ApiOkResponse({ type: SentimentView })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401, 429, 502)
   async sentiment(@Body() dto: AnalyzeSentimentDto, @Req() request: FastifyRequest): Promise<SentimentView> {
     const token = (request.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
-    const result = await this.poolFor(request).callTool(token, 'analyze_sentiment', { ...dto });
+    const reference = String(request.id);
+    const result = await this.poolFor(request)
+      .callTool(token, 'analyze_sentiment', { ...dto })
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error, reqId: reference }, 'analyze_sentiment could not be called');
+        throw toolCallError(error, reference);
+      });
     if (result.isError) {
-      const text = result.content.find((c) => c.type === 'text')?.text ?? '{}';
-      const { type, title, detail, ...rest } = JSON.parse(text) as { type: string; title: string; detail: string };
-      throw new ReportedProblem(type, title, detail, rest);
+      this.logger.warn({ reqId: reference, result: result.content }, 'analyze_sentiment reported an error');
+      throw toolResultError(result, reference);
     }
     return result.structuredContent as unknown as SentimentView;
   }

@@ -14,8 +14,14 @@ export class McpGatewayConfig extends ServerConfig {
    * server-side agents) are allowed; any other origin is refused, which blocks DNS-rebinding attacks.
    */
   @IsString() MCP_ALLOWED_ORIGINS = 'http://localhost,http://127.0.0.1';
+  /**
+   * Host names /mcp answers to (comma-separated; `name` allows any port, `name:port` only that one). The host of
+   * PUBLIC_URL is always added. Any other Host is refused: a DNS-rebinding page reaches the gateway under its
+   * own domain name, and browsers send that name as Host.
+   */
+  @IsString() MCP_ALLOWED_HOSTS = 'localhost,127.0.0.1,[::1]';
 
-  /** MCP requests allowed per access token per minute, counted across replicas through Redis. */
+  /** MCP requests allowed per account per minute, whatever token it uses, counted across replicas through Redis. */
   @ToNumber() @IsInt() @Min(1) MCP_REQUESTS_PER_MINUTE = 600;
 
   /** stdio entry only: the access token of the user the desktop session acts for. */
@@ -23,6 +29,11 @@ export class McpGatewayConfig extends ServerConfig {
 
   get allowedOrigins(): Set<string> {
     return new Set(this.MCP_ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean));
+  }
+
+  get allowedHosts(): Set<string> {
+    const listed = this.MCP_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+    return new Set([...listed, new URL(this.PUBLIC_URL).hostname.toLowerCase()]);
   }
 
   get resourceMetadataUrl(): string {

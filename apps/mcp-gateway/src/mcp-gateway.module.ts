@@ -5,6 +5,7 @@ import { ProductsDomainModule, ServerConfig, ServerModule, UsersDomainModule } f
 import { AiController } from './ai.controller';
 import { McpController } from './mcp.controller';
 import { McpGatewayConfig } from './mcp-gateway.config';
+import { McpRequestScreen } from './mcp-request-screen';
 import { McpServerFactory } from './mcp/mcp-server.factory';
 import { ProtectedResourceController } from './protected-resource.controller';
 
@@ -27,6 +28,6 @@ import { ProtectedResourceController } from './protected-resource.controller';
     ProductsDomainModule,
   ],
   controllers: [McpController, ProtectedResourceController, AiController],
-  providers: [McpServerFactory, { provide: SentimentService, useFactory: () => new SentimentService() }],
+  providers: [McpServerFactory, McpRequestScreen, { provide: SentimentService, useFactory: () => new SentimentService() }],
 })
 export class McpGatewayModule {}

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Controller, Delete, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { type Actor, ForbiddenError } from '@mercato/core';
+import type { Actor } from '@mercato/core';
 import { consumeOrRefuse, CurrentActor, REDIS, type Redis, sharedLimiter } from '@mercato/server';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -16,22 +15,20 @@ import { McpServerFactory } from './mcp/mcp-server.factory';
 @ApiExcludeController()
 @Controller('mcp')
 export class McpController {
-  private readonly perToken: RateLimiterAbstract;
+  private readonly perAccount: RateLimiterAbstract;
 
   constructor(
     private readonly servers: McpServerFactory,
-    @Inject(McpGatewayConfig) private readonly config: McpGatewayConfig,
+    @Inject(McpGatewayConfig) config: McpGatewayConfig,
     @Inject(REDIS) redis: Redis | null,
   ) {
-    this.perToken = sharedLimiter(redis, `${config.REDIS_KEY_PREFIX}mcp:token`, config.MCP_REQUESTS_PER_MINUTE, 60);
+    this.perAccount = sharedLimiter(redis, `${config.REDIS_KEY_PREFIX}mcp:account`, config.MCP_REQUESTS_PER_MINUTE, 60);
   }
 
   @Post()
   async post(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    this.assertAllowedOrigin(request);
-    // Keyed by a hash of the token, so the limit follows the credential (and Redis never holds a usable token).
-    const token = (request.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
-    await consumeOrRefuse(this.perToken, createHash('sha256').update(token).digest('base64url'), 'MCP requests for this token');
+    // Keyed by the account, not the token: a fresh token from /auth/refresh (or a second sign-in) starts no new budget.
+    await consumeOrRefuse(this.perAccount, accountKey(actor), 'MCP requests for this account');
     const server = this.servers.create({ actor: async () => actor, requestId: () => String(request.id) });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     reply.hijack(); // the transport writes the response itself
@@ -45,38 +42,25 @@ export class McpController {
   }
 
   @Get()
-  get(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
-    this.notAllowed(request, reply);
+  get(@Res() reply: FastifyReply): void {
+    this.notAllowed(reply);
   }
 
   @Delete()
-  delete(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
-    this.notAllowed(request, reply);
+  delete(@Res() reply: FastifyReply): void {
+    this.notAllowed(reply);
   }
 
-  private notAllowed(request: FastifyRequest, reply: FastifyReply): void {
-    this.assertAllowedOrigin(request);
+  private notAllowed(reply: FastifyReply): void {
     void reply
       .status(405)
       .header('Allow', 'POST')
       .type('application/json')
       .send({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed: this stateless server accepts POST only' }, id: null });
   }
-
-  /** DNS-rebinding protection: a browser page from an unlisted origin must not reach the gateway. */
-  private assertAllowedOrigin(request: FastifyRequest): void {
-    const origin = request.headers.origin;
-    if (origin && !this.config.allowedOrigins.has(origin.replace(/\/$/, '')) && !this.config.allowedOrigins.has(withoutPort(origin))) {
-      throw new ForbiddenError(`Origin ${origin} is not allowed to use this MCP server`);
-    }
-  }
 }
 
-function withoutPort(origin: string): string {
-  try {
-    const url = new URL(origin);
-    return `${url.protocol}//${url.hostname}`;
-  } catch {
-    return origin;
-  }
+/** The guard lets only signed-in users through to /mcp; the other kinds share one key should that ever change. */
+function accountKey(actor: Actor): string {
+  return actor.kind === 'user' ? `user:${actor.userId}` : actor.kind;
 }

@@ -1,11 +1,18 @@
+import { SentimentService } from '@mercato/core';
+import { freePort } from '@mercato/data';
+import { McpClientPool } from '@mercato/server';
 import { actingUser, sampleOf, startTestApp, type TestApp } from '@mercato/testing';
+import { AiController } from '../src/ai.controller';
 import { McpGatewayModule } from '../src/mcp-gateway.module';
 
 let gateway: TestApp;
 beforeAll(async () => {
   gateway = await startTestApp(McpGatewayModule);
-});
-afterAll(() => gateway.close());
+}, 60_000);
+afterAll(() => gateway.close(), 30_000);
+
+/** Words that would tell a client more than it should know about what broke. */
+const INTERNAL_TEXT = /ECONNREFUSED|fetch failed|lexicon|\/srv\/|Streamable HTTP|stack/i;
 
 describe('POST /api/v1/ai/sentiment (REST through a pooled MCP client)', () => {
   it('answers with the analyze_sentiment tool result, for many callers over reused sessions', async () => {
@@ -36,5 +43,49 @@ describe('POST /api/v1/ai/sentiment (REST through a pooled MCP client)', () => {
     const bad = await gateway.http.post('/api/v1/ai/sentiment').set(u.auth).send({ text: '', language: 'de' }).expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['language', 'text']);
     await gateway.http.post('/api/v1/ai/sentiment').send({ text: 'hi' }).expect(401);
+  });
+});
+
+describe('POST /api/v1/ai/sentiment when the tool behind it fails', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  const analyze = async (expected: number) => {
+    const u = await actingUser(gateway);
+    const res = await gateway.http.post('/api/v1/ai/sentiment').set(u.auth).send({ text: 'A fine mug' }).expect(expected);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.detail).toContain(res.headers['x-request-id']);
+    expect(JSON.stringify(res.body)).not.toMatch(INTERNAL_TEXT);
+    return res;
+  };
+
+  it('answers 502 upstream-failed, not 400, when the tool fails unexpectedly', async () => {
+    jest.spyOn(gateway.app.get(SentimentService), 'analyze').mockRejectedValue(new Error('lexicon file /srv/afinn.json is corrupt'));
+    const res = await analyze(502);
+    expect(res.body).toMatchObject({ type: '/problems/upstream-failed', status: 502 });
+  });
+
+  it('answers 503 with Retry-After when the tool cannot reach a dependency', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.9:5432'), { code: 'ECONNREFUSED' });
+    jest.spyOn(gateway.app.get(SentimentService), 'analyze').mockRejectedValue(refused);
+    const res = await analyze(503);
+    expect(res.body).toMatchObject({ type: '/problems/service-unavailable', status: 503 });
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('answers 503 when the MCP endpoint the pool talks to is unreachable, and recovers once it is back', async () => {
+    const controller = gateway.app.get(AiController);
+    const working = Reflect.get(controller, 'pool') as McpClientPool | undefined;
+    // The route's pool, pointed at a port nobody listens on: the MCP server it calls is down.
+    const dead = new McpClientPool(new URL(`http://127.0.0.1:${await freePort()}/mcp`), 1);
+    Reflect.set(controller, 'pool', dead);
+    try {
+      const res = await analyze(503);
+      expect(res.body).toMatchObject({ type: '/problems/service-unavailable', status: 503 });
+    } finally {
+      Reflect.set(controller, 'pool', working);
+      await dead.close();
+    }
+    const u = await actingUser(gateway);
+    await gateway.http.post('/api/v1/ai/sentiment').set(u.auth).send({ text: 'A fine mug' }).expect(200);
   });
 });

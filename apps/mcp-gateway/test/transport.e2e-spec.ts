@@ -1,13 +1,13 @@
 import { UsersRepository } from '@mercato/core';
-import { actingUser, startTestApp, type ActingUser, type TestApp } from '@mercato/testing';
+import { actingUser, freshToken, startTestApp, type ActingUser, type TestApp } from '@mercato/testing';
 import { McpGatewayModule } from '../src/mcp-gateway.module';
-import { connectAs } from './mcp-client';
+import { connectAs, newAgent } from './mcp-client';
 
 let gateway: TestApp;
 beforeAll(async () => {
   gateway = await startTestApp(McpGatewayModule, { env: { PUBLIC_URL: 'http://mcp.test:3003', AUTHORIZATION_SERVER_URL: 'http://auth.test:3001' } });
-});
-afterAll(() => gateway.close());
+}, 60_000);
+afterAll(() => gateway.close(), 30_000);
 
 const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } };
 
@@ -32,6 +32,42 @@ describe('the /mcp endpoint', () => {
       gateway.http.post('/mcp').set(u.auth).set('Origin', origin).set('accept', 'application/json, text/event-stream').send(initialize);
     await post('http://evil.example').expect(403);
     await post('http://localhost:6274').expect(200);
+  });
+
+  it('refuses a request naming a Host outside the allow-list with 403 before authenticating or reading it', async () => {
+    const u = await actingUser(gateway);
+    const post = (host: string) => gateway.http.post('/mcp').set(u.auth).set('Host', host).set('accept', 'application/json, text/event-stream').send(initialize);
+    for (const host of ['evil.example.com', 'evil.example.com:3003', 'evil.example.com@localhost', 'localhost.evil.example.com']) {
+      const refused = await post(host).expect(403);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.body).toMatchObject({ type: '/problems/forbidden', status: 403 });
+      expect(refused.body.jsonrpc).toBeUndefined();
+    }
+    // Refused before the token is even looked at: a rebinding page has none, and gets no 401 challenge either.
+    await gateway.http.post('/mcp').set('Host', 'evil.example.com').send(initialize).expect(403);
+    // Loopback names on any port, and the host of PUBLIC_URL (mcp.test here), are served.
+    for (const host of ['localhost:6274', '127.0.0.1', '[::1]:3003', 'mcp.test', 'MCP.test:3003']) await post(host).expect(200);
+  });
+
+  it('refuses a JSON-RPC batch with a JSON-RPC error and 400, running none of its messages', async () => {
+    const admin = await newAgent(gateway, 'admin');
+    const name = `Batch Lamp ${Date.now()}`;
+    const batch = [
+      { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'create_product', arguments: { name, price: 10, stock: 1 } } },
+      { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+    ];
+    const res = await gateway.http
+      .post('/mcp')
+      .set(admin.me.auth)
+      .set('accept', 'application/json, text/event-stream')
+      .set('mcp-protocol-version', '2025-06-18')
+      .send(batch)
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32600, message: expect.stringMatching(/batch/i) } });
+    const found = await admin.client.callTool({ name: 'search_products', arguments: { search: name } });
+    expect(found.structuredContent).toMatchObject({ total: 0 });
+    await admin.client.close();
   });
 
   it('answers GET and DELETE with 405, as a stateless server', async () => {
@@ -67,20 +103,24 @@ describe('the /mcp endpoint', () => {
   });
 });
 
-describe('per-token rate limit', () => {
+describe('per-account rate limit', () => {
   let limited: TestApp;
   beforeAll(async () => {
     limited = await startTestApp(McpGatewayModule, { env: { MCP_REQUESTS_PER_MINUTE: '3' } });
-  });
-  afterAll(() => limited.close());
+  }, 60_000);
+  afterAll(() => limited.close(), 30_000);
 
-  it('refuses a token past its budget with 429 and Retry-After, leaving other tokens alone', async () => {
+  it('refuses an account past its budget with 429 and Retry-After, even with a fresh token, leaving other accounts alone', async () => {
     const [a, b] = [await actingUser(limited), await actingUser(limited)];
     const call = (auth: ActingUser['auth']) => limited.http.post('/mcp').set(auth).set('accept', 'application/json, text/event-stream').send(initialize);
     for (let i = 0; i < 3; i++) await call(a.auth).expect(200);
     const refused = await call(a.auth).expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.body.type).toBe('/problems/too-many-requests');
+    // A new token for the same account (what /auth/refresh hands out) does not start a new budget.
+    const renewed = await freshToken(limited, a.id);
+    expect(renewed.token).not.toBe(a.token);
+    await call(renewed.auth).expect(429);
     await call(b.auth).expect(200);
   });
 });

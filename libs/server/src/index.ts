@@ -18,5 +18,6 @@ export * from './domain/users-domain.module';
 export * from './domain/products-domain.module';
 export * from './service-info';
 export * from './mcp-client/mcp-client-pool';
+export * from './mcp-client/tool-failures';
 export * from './metrics/metrics';
 export * from './server.module';

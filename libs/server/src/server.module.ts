@@ -7,6 +7,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AccessTokenVerifier } from './auth/access-token-verifier';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { JwtStrategy, STRATEGY_NAME, StrategyNameModule } from './auth/jwt.strategy';
+import { TokenKeys } from './auth/token-keys';
 import { VerificationKey } from './auth/verification-key';
 import { ConfigModule } from './config/config.module';
 import { ServerConfig } from './config/server-config';
@@ -73,6 +74,7 @@ export class ServerModule {
           },
         },
         Drain,
+        TokenKeys,
         JwtStrategy,
         AccessTokenVerifier,
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -18,11 +18,22 @@ export interface ActingUser {
 export async function actingUser(app: TestApp, role: Role = 'user'): Promise<ActingUser> {
   const name = `${role}-${++counter}-${process.pid}`;
   const user = await app.app.get(UsersRepository).insert({ email: `${name}@example.com`, username: name, fullName: null, passwordHash: 'unusable', role });
+  const { token } = issuerFor(app).issue(user);
+  return { id: user.id, token, auth: { Authorization: `Bearer ${token}` } };
+}
+
+/** Another access token for an existing user (a new `jti`), as a refresh or a second sign-in would give. */
+export async function freshToken(app: TestApp, userId: number): Promise<ActingUser> {
+  const user = await app.app.get(UsersRepository).findById(userId);
+  if (!user) throw new Error(`no user ${userId}`);
+  const { token } = issuerFor(app).issue(user);
+  return { id: user.id, token, auth: { Authorization: `Bearer ${token}` } };
+}
+
+function issuerFor(app: TestApp): AccessTokenIssuer {
   const privateKey = privateKeyFrom(testKeys().privateKey);
-  const issuer = new AccessTokenIssuer(
+  return new AccessTokenIssuer(
     { issuer: app.env['JWT_ISSUER'] ?? 'mercato', audience: app.env['JWT_AUDIENCE'] ?? 'mercato', ttlSeconds: 900 },
     { privateKey, keyId: keyIdOf(publicKeyFrom(privateKey)) },
   );
-  const { token } = issuer.issue(user);
-  return { id: user.id, token, auth: { Authorization: `Bearer ${token}` } };
 }

@@ -82,6 +82,18 @@ export class RateLimitedError extends DomainError {
   }
 }
 
+/** A service this one depends on cannot be reached now; the caller may retry shortly. */
+export class ServiceUnavailableError extends DomainError {
+  readonly type = 'service-unavailable';
+  readonly title = 'Service unavailable';
+}
+
+/** A service this one called failed in a way the caller cannot fix; the detail names only a reference. */
+export class UpstreamFailedError extends DomainError {
+  readonly type = 'upstream-failed';
+  readonly title = 'A service we depend on failed';
+}
+
 /**
  * A refusal reported by another part of the platform (e.g. a tool result read back through an MCP client),
  * passed on with its type, title and detail unchanged so the caller sees the same problem.

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard, AuthModuleOptions } from '@nestjs/passport';
 import { ForbiddenError, type Actor, type Role, UnauthenticatedError } from '@mercato/core';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from './decorators';
+import { tokenRefusal } from './token-refusal';
 
 /** Global guard: every route needs a valid token unless marked @Public(); @Roles() narrows further. */
 @Injectable()
@@ -26,12 +27,12 @@ export class JwtAuthGuard extends AuthGuard() {
     return true;
   }
 
-  /** Passport's reasons ("jwt expired", "invalid signature", "No auth token") are safe and useful to show. */
+  /** A missing token is asked for; any other refusal gets one fixed sentence per cause (tokenRefusal), never library text. */
   override handleRequest<T>(error: unknown, user: T, info: unknown): T {
     if (error) throw error;
     if (!user) {
-      const reason = info instanceof Error ? info.message : 'No auth token';
-      throw new UnauthenticatedError(reason === 'No auth token' ? 'An access token is required (Authorization: Bearer …)' : `The access token was refused: ${reason}`);
+      const missing = !(info instanceof Error) || info.message === 'No auth token';
+      throw missing ? new UnauthenticatedError('An access token is required (Authorization: Bearer …)') : tokenRefusal(info);
     }
     return user;
   }

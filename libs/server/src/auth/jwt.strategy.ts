@@ -1,10 +1,9 @@
 import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ACCESS_TOKEN_ALGORITHM, type AccessClaims, ActorResolver } from '@mercato/core';
-import { passportJwtSecret } from 'jwks-rsa';
 import passport from 'passport';
 import { ExtractJwt, Strategy, type SecretOrKeyProvider } from 'passport-jwt';
 import { ServerConfig } from '../config/server-config';
-import { VerificationKey } from './verification-key';
+import { TokenKeys } from './token-keys';
 
 /**
  * The passport strategy name of this app instance. Passport keeps strategies in one process-wide registry,
@@ -18,16 +17,17 @@ let instances = 0;
 export class StrategyNameModule {}
 
 /**
- * Verifies the access token on every request: signature (public key or JWKS, RS256 only, so `alg: none`
+ * Verifies the access token on every request: signature (public key or JWKS through TokenKeys, RS256 only, so `alg: none`
  * and HMAC confusion are refused), issuer, audience and expiry; then core decides whether the user behind it
  * may still act.
  */
 @Injectable()
 export class JwtStrategy implements OnApplicationShutdown {
-  constructor(@Inject(STRATEGY_NAME) private readonly name: string, config: ServerConfig, key: VerificationKey, actors: ActorResolver) {
-    const secretOrKeyProvider: SecretOrKeyProvider = config.JWT_JWKS_URL
-      ? (passportJwtSecret({ jwksUri: config.JWT_JWKS_URL, cache: true, rateLimit: true, jwksRequestsPerMinute: 10 }) as SecretOrKeyProvider)
-      : (_req, _token, done) => done(null, key.publicKey as unknown as string);
+  constructor(@Inject(STRATEGY_NAME) private readonly name: string, config: ServerConfig, keys: TokenKeys, actors: ActorResolver) {
+    // passport-jwt types the key as a string or Buffer; jsonwebtoken verifies with a KeyObject just as well.
+    const secretOrKeyProvider: SecretOrKeyProvider = (_req, token, done) => {
+      keys.keyFor(String(token)).then((key) => done(null, key as unknown as string), (error: unknown) => done(error));
+    };
     const strategy = new Strategy(
       {
         jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),

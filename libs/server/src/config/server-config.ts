@@ -40,6 +40,10 @@ export class ServerConfig {
   @Matches(/-----BEGIN PUBLIC KEY-----/, { message: 'JWT_PUBLIC_KEY must be a PEM public key (or set JWT_JWKS_URL)' })
   JWT_PUBLIC_KEY?: string;
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) JWT_JWKS_URL?: string;
+  /** How often the JWKS is fetched again on its own, so a key the issuer retired stops being accepted. */
+  @ToNumber() @IsInt() @Min(10) JWT_JWKS_REFRESH_SECONDS = 600;
+  /** At most one JWKS fetch this often for tokens naming an unknown key id, so forged key ids cannot flood the issuer. */
+  @ToNumber() @IsInt() @Min(1) JWT_JWKS_COOLDOWN_SECONDS = 30;
 
   /** argon2id cost; the defaults are OWASP's minimum (19 MiB, 2 passes, 1 lane). */
   @ToNumber() @IsInt() @Min(1024) ARGON2_MEMORY_KIB = 19_456;

@@ -25,6 +25,8 @@ const STATUS_BY_TYPE: Record<string, number> = {
   conflict: 409,
   'insufficient-stock': 409,
   'too-many-requests': 429,
+  'upstream-failed': 502,
+  'service-unavailable': 503,
 };
 
 export interface MappedError {
@@ -45,6 +47,7 @@ export function toProblem(error: unknown, requestId: string): MappedError {
     const headers: Record<string, string> = {};
     if (status === 401) headers['www-authenticate'] = 'Bearer';
     if (error instanceof RateLimitedError) headers['retry-after'] = String(error.retryAfterSeconds);
+    if (status === 503) headers['retry-after'] = '5';
     return { problem, headers };
   }
   const status = httpStatusOf(error);

@@ -26,6 +26,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'No such resource',
   409: 'Conflicts with current state (e.g. a duplicate e-mail)',
   429: 'Too many attempts; see the Retry-After header',
+  502: '`upstream-failed`: a service this route calls failed; the detail gives a reference to quote',
   503: '`service-unavailable`: the database is unreachable; safe to retry after the Retry-After header',
 };
 

@@ -1,0 +1,62 @@
+import {
+  type DomainError,
+  RateLimitedError,
+  ReportedProblem,
+  ServiceUnavailableError,
+  UnauthenticatedError,
+  UpstreamFailedError,
+} from '@mercato/core';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { isDependencyUnreachable } from '../http/problem';
+
+/** Refusals that are about the caller's own request or account: passed on as they are, with their 4xx status. */
+const CALLERS_OWN = new Set(['validation-failed', 'unauthenticated', 'forbidden', 'not-found', 'conflict', 'insufficient-stock', 'too-many-requests']);
+
+/**
+ * The error a REST route answers with when the MCP tool it ran reported `isError`. Only the caller's own
+ * refusals keep their type; anything else the tool says (an internal error, text that is not a problem) is
+ * the platform's failure, never a 400, and its wording stays in the logs.
+ */
+export function toolResultError(result: CallToolResult, reference: string): DomainError {
+  const text = result.content.find((c) => c.type === 'text')?.text;
+  const problem = parseProblem(text);
+  if (problem && CALLERS_OWN.has(problem.type)) {
+    const { type, title, detail, ...extensions } = problem;
+    return new ReportedProblem(type, title, detail, extensions);
+  }
+  if (problem?.type === 'service-unavailable') return unavailable(reference);
+  return new UpstreamFailedError(`The tool failed; quote reference ${reference} when reporting it.`);
+}
+
+/**
+ * The error a REST route answers with when calling the tool threw: the MCP endpoint unreachable (503), or the
+ * client, transport or server failing otherwise (502). The endpoint's own 401 and 429 are about the caller.
+ */
+export function toolCallError(error: unknown, reference: string): DomainError {
+  const status = (error as { code?: unknown } | null)?.code;
+  if (status === 401) return new UnauthenticatedError('The access token was refused');
+  if (status === 429) return new RateLimitedError('Too many MCP requests for this account; try again in a minute', 60);
+  if (isDependencyUnreachable(error) || isDependencyUnreachable((error as { cause?: unknown } | null)?.cause)) return unavailable(reference);
+  return new UpstreamFailedError(`The tool could not be run; quote reference ${reference} when reporting it.`);
+}
+
+function unavailable(reference: string): ServiceUnavailableError {
+  return new ServiceUnavailableError(`A service we depend on is unreachable; try again shortly. Reference ${reference}.`);
+}
+
+interface ToolProblem {
+  type: string;
+  title: string;
+  detail: string;
+  [extension: string]: unknown;
+}
+
+function parseProblem(text: string | undefined): ToolProblem | undefined {
+  try {
+    const value = JSON.parse(text ?? '') as Partial<ToolProblem> | null;
+    if (value && typeof value.type === 'string' && typeof value.title === 'string' && typeof value.detail === 'string') return value as ToolProblem;
+  } catch {
+    // not a problem document: the tool failed in a way we did not design for
+  }
+  return undefined;
+}
