@@ -62,8 +62,10 @@ function* attemptsFor(probe: RestProbe): Generator<Attempt> {
     const body = valid ? JSON.stringify(valid) : undefined;
     for (const value of HOSTILE_VALUES) {
       const { segment, query } = value;
-      for (const param of segment === undefined ? [] : params.filter((p) => p.in === 'path')) {
-        yield { operation, where: `path ${param.name}`, value, method, path: pathWith({ [param.name]: segment }), body };
+      if (segment !== undefined) {
+        for (const param of params.filter((p) => p.in === 'path')) {
+          yield { operation, where: `path ${param.name}`, value, method, path: pathWith({ [param.name]: segment }), body };
+        }
       }
       for (const param of query ? params.filter((p) => p.in === 'query') : []) {
         yield { operation, where: `query ${param.name}`, value, method, path, query: query?.(param.name), body };
