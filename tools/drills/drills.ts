@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { TcpProxy } from '@mercato/testing';
 import { benchToken } from '../bench/accounts';
 import { count, ok, startLoad, statuses, type LoadTally } from './load';
 import type { DrillPlatform, DrillService } from './platform';
@@ -38,19 +39,31 @@ async function json(url: string, init: RequestInit = {}): Promise<{ status: numb
 
 const failures = (tally: LoadTally) => tally.failed;
 
-/** Shared by the drills: a users-api (token issuer) and a products-api, and an admin to act with. */
+const SHUTDOWN_DELAY_SECONDS = 1;
+
+/**
+ * Shared by the drills: a users-api (token issuer), a products-api, a second users-api that the SIGTERM drill
+ * stops (started with the others, as starting takes a while), and accounts to act with.
+ */
 export interface DrillServices {
   users: DrillService;
   products: DrillService;
+  draining: DrillService;
   adminAuth: { authorization: string };
+  user: { token: string; username: string; password: string };
 }
 
 export async function startDrillServices(platform: DrillPlatform): Promise<DrillServices> {
-  const users = await platform.startService('users-api');
-  const products = await platform.startService('products-api');
+  const [users, products, draining] = await Promise.all([
+    platform.startService('users-api'),
+    platform.startService('products-api'),
+    // one hash at a time, so logins queue and some are in flight when it closes
+    platform.startService('users-api', { SHUTDOWN_DELAY_SECONDS: String(SHUTDOWN_DELAY_SECONDS), ARGON2_MAX_CONCURRENCY: '1' }),
+  ]);
   const target = { databaseUrl: platform.databaseUrl, baseUrl: () => users.url };
-  const { token } = await benchToken(target, 'admin');
-  return { users, products, adminAuth: { authorization: `Bearer ${token}` } };
+  const admin = await benchToken(target, 'admin');
+  const user = await benchToken(target, 'user');
+  return { users, products, draining, adminAuth: { authorization: `Bearer ${admin.token}` }, user };
 }
 
 /**
@@ -99,12 +112,12 @@ export async function redisRestartDrill(platform: DrillPlatform, { products, adm
  * (`/users/me` checks the account on every call): 503 while it is down, never a 500 or a dropped request, and
  * back to 200 by itself, the same process, once PostgreSQL is.
  */
-export async function postgresRestartDrill(platform: DrillPlatform, { users }: DrillServices, t: DrillTimings): Promise<DrillResult> {
+export async function postgresRestartDrill(platform: DrillPlatform, { users, user }: DrillServices, t: DrillTimings): Promise<DrillResult> {
   const name = 'postgres-restart';
   const notes: string[] = [];
-  const { token } = await benchToken({ databaseUrl: platform.databaseUrl, baseUrl: () => users.url }, 'user');
-  const loadSeconds = Math.max(t.loadSeconds, t.postgresDownSeconds + 6);
-  const load = startLoad({ title: name, url: `${users.url}/api/v1/users/me`, headers: { authorization: `Bearer ${token}` }, connections: t.connections, duration: loadSeconds });
+  // 1.5 s of load before the stop, and at least 2.5 s after PostgreSQL is back (its start takes about 1 s)
+  const loadSeconds = Math.max(t.loadSeconds, t.postgresDownSeconds + 5);
+  const load = startLoad({ title: name, url: `${users.url}/api/v1/users/me`, headers: { authorization: `Bearer ${user.token}` }, connections: t.connections, duration: loadSeconds });
   await sleep(1500);
   await platform.stopPostgres();
   const downAt = Date.now();
@@ -138,20 +151,21 @@ export async function postgresRestartDrill(platform: DrillPlatform, { users }: D
 
 /**
  * SIGTERM to a users-api under load (fast reads, and logins that spend ~100 ms hashing and so are in flight
- * when it closes): every request it accepted is answered 200, it serves on through SHUTDOWN_DELAY_SECONDS, then
- * exits 0. Connections refused once it stopped listening are what a load balancer that saw it turn unready
- * would never have sent, and are reported, not failed.
+ * when it turns unready): every request it accepted is answered 200, it serves on through SHUTDOWN_DELAY_SECONDS,
+ * then exits. Connections the balancer turns away once the service is unready are reported, not failed.
  */
-export async function shutdownDrill(platform: DrillPlatform, t: DrillTimings): Promise<DrillResult> {
+export async function shutdownDrill({ draining: service, user: account }: DrillServices, t: DrillTimings): Promise<DrillResult> {
   const name = 'sigterm-drain';
   const notes: string[] = [];
-  const delaySeconds = 1;
-  const service = await platform.startService('users-api', { SHUTDOWN_DELAY_SECONDS: String(delaySeconds), ARGON2_MAX_CONCURRENCY: '1' });
-  const account = await benchToken({ databaseUrl: platform.databaseUrl, baseUrl: () => service.url }, 'user');
-  const reads = startLoad({ title: `${name} reads`, url: `${service.url}/api/v1/users/me`, headers: { authorization: `Bearer ${account.token}` }, connections: t.connections, duration: t.loadSeconds + 30 });
+  const delaySeconds = SHUTDOWN_DELAY_SECONDS;
+  // The load goes through a stand-in load balancer, which takes the service out of rotation (refuses new
+  // connections, lets open ones finish) once its readiness probe fails, as Kubernetes endpoints and nginx do.
+  const balancer = await new TcpProxy('127.0.0.1', Number(new URL(service.url).port)).open();
+  const via = `http://127.0.0.1:${balancer.port}`;
+  const reads = startLoad({ title: `${name} reads`, url: `${via}/api/v1/users/me`, headers: { authorization: `Bearer ${account.token}` }, connections: t.connections, duration: t.loadSeconds + 30 });
   const logins = startLoad({
     title: `${name} logins`,
-    url: `${service.url}/api/v1/auth/login`,
+    url: `${via}/api/v1/auth/login`,
     method: 'POST',
     body: JSON.stringify({ username: account.username, password: account.password }),
     connections: 4,
@@ -161,6 +175,10 @@ export async function shutdownDrill(platform: DrillPlatform, t: DrillTimings): P
   const exited = once(service.child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   const signalledAt = Date.now();
   service.child.kill('SIGTERM');
+  void (async () => {
+    while (service.alive() && (await fetch(`${service.url}/health/ready`).then((r) => r.ok, () => false))) await sleep(100);
+    balancer.stopAccepting();
+  })();
   const deadline = sleep(30_000).then(() => undefined);
   const exit = await Promise.race([exited, deadline]);
   const exitedAt = Date.now();
@@ -168,13 +186,15 @@ export async function shutdownDrill(platform: DrillPlatform, t: DrillTimings): P
   reads.stop();
   logins.stop();
   const tallies = await Promise.all([reads.done, logins.done]);
+  await balancer.cut();
 
   const answeredAfterSignal = tallies.flatMap((tally) => tally.timeline).filter(([at]) => at > signalledAt).length;
   const notOk = tallies.reduce((sum, tally) => sum + count(tally, (s) => !ok(s)), 0);
   const failed = tallies.reduce((sum, tally) => sum + failures(tally), 0);
   const refused = tallies.reduce((sum, tally) => sum + tally.refused, 0);
   const closed = tallies.reduce((sum, tally) => sum + tally.closedAsAnnounced, 0);
-  const cleanExit = exit !== undefined && exit[0] === 0;
+  // Nest re-raises the signal once its shutdown hooks have run, so a drained service ends by SIGTERM (or 0).
+  const cleanExit = exit !== undefined && (exit[0] === 0 || exit[1] === 'SIGTERM');
   if (!exit) notes.push('users-api did not exit within 30 s of SIGTERM');
   else if (!cleanExit) notes.push(`users-api exited with ${exit[0] ?? exit[1]}`);
   if (notOk) notes.push('answers other than 2xx while draining');
@@ -188,8 +208,8 @@ export async function shutdownDrill(platform: DrillPlatform, t: DrillTimings): P
       `failed ${failed + notOk}`,
       `answered after SIGTERM ${answeredAfterSignal}`,
       `exit ${exit ? (exit[0] ?? exit[1]) : 'none'} after ${exitedAt - signalledAt} ms`,
-      `refused after close ${refused}`,
-      `lost on announced close ${closed}`,
+      `turned away by the balancer ${refused}`,
+      `sent after Connection: close ${closed}`,
     ],
     notes,
   };

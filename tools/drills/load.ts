@@ -37,24 +37,38 @@ export function startLoad(spec: LoadSpec): RunningLoad {
   const tally: LoadTally = { byStatus: new Map(), timeline: [], refused: 0, closedAsAnnounced: 0, failed: 0 };
   const setupClient = (client: ClientEvents) => {
     let pending = false;
+    /** The last answer on this connection said `Connection: close`: whatever is sent on it next, a real client would not send. */
     let closing = false;
-    const lost = () => (closing ? tally.closedAsAnnounced++ : tally.failed++);
+    let sentAfterClose = false;
+    /** The connection ended under a request; autocannon opens a new one. */
+    const lost = () => {
+      if (sentAfterClose) tally.closedAsAnnounced++;
+      else tally.failed++;
+      closing = false;
+    };
     client.on('request', () => {
       if (pending) lost(); // the previous request got no answer: its connection ended under it
       pending = true;
+      sentAfterClose = closing;
     });
     client.on('headers', (info) => {
-      closing = info.shouldKeepAlive === false;
+      if (info.shouldKeepAlive === false) closing = true;
     });
     client.on('response', (status) => {
       pending = false;
+      if (sentAfterClose) {
+        tally.closedAsAnnounced++;
+        return;
+      }
       tally.byStatus.set(status, (tally.byStatus.get(status) ?? 0) + 1);
       tally.timeline.push([Date.now(), status]);
     });
     client.on('connError', (error) => {
       pending = false;
-      if (error.code === 'ECONNREFUSED') tally.refused++;
-      else lost();
+      if (error.code === 'ECONNREFUSED') {
+        tally.refused++;
+        closing = false;
+      } else lost();
     });
     client.on('timeout', () => {
       pending = false;

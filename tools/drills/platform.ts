@@ -65,7 +65,8 @@ export async function startDrillPlatform({ withRedis }: { withRedis: boolean }):
         {
           PATH: process.env['PATH'],
           NODE_ENV: 'production',
-          LOG_LEVEL: 'warn',
+          // Every 503 of a drill would otherwise be logged; a crash is still printed.
+          LOG_LEVEL: 'fatal',
           HOST: '127.0.0.1',
           PORT: String(port),
           DATABASE_URL: databaseUrl,

@@ -17,7 +17,7 @@ export async function runDrills(timings: DrillTimings): Promise<DrillResult[]> {
     const services = await startDrillServices(platform);
     const redis = await redisRestartDrill(platform, services, timings);
     if (noRedis) redis.notes = [`skipped: ${noRedis}`];
-    return [redis, await postgresRestartDrill(platform, services, timings), await shutdownDrill(platform, timings)];
+    return [redis, await postgresRestartDrill(platform, services, timings), await shutdownDrill(services, timings)];
   } finally {
     await platform.stop();
   }
