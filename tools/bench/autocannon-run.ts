@@ -20,15 +20,20 @@ export interface LoadResult {
   errors: number;
 }
 
-/** One autocannon run on loopback, after a short unrecorded warm-up so the JIT has settled; returns the numbers the report prints. */
-export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  const request = {
+/** What autocannon sends for a load spec (its duration aside): shared by the benchmarks and the drills. */
+export function autocannonRequest(spec: LoadSpec) {
+  return {
     url: spec.url,
     method: spec.method ?? 'GET',
     headers: { 'content-type': 'application/json', ...spec.headers },
     body: spec.body,
     connections: spec.connections,
   };
+}
+
+/** One autocannon run on loopback, after a short unrecorded warm-up so the JIT has settled; returns the numbers the report prints. */
+export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  const request = autocannonRequest(spec);
   await autocannon({ ...request, duration: 2 });
   const result = await autocannon({ ...request, duration: spec.duration });
   return {

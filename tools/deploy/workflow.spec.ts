@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { readRepoText } from './compose';
+import { engineMajor } from './dockerfile';
 import { SERVICES } from './services';
 
 interface Step {
@@ -41,9 +42,9 @@ describe('the CI workflow', () => {
     expect(workflow.permissions).toEqual({ contents: 'read' });
   });
 
-  it('runs .ci/run on Node 20 against PostgreSQL and Redis service containers at the addresses .ci/run uses', () => {
+  it('runs .ci/run on the Node package.json names against PostgreSQL and Redis service containers at the addresses .ci/run uses', () => {
     const verify = job('verify');
-    expect(stepUsing(verify, 'actions/setup-node').with?.['node-version']).toBe(20);
+    expect(stepUsing(verify, 'actions/setup-node').with?.['node-version']).toBe(engineMajor());
     expect(verify.steps.map((s) => s.run)).toContain('.ci/run');
     expect(verify.services?.postgres.image).toMatch(/^postgres:\d+$/);
     expect(verify.services?.redis.image).toMatch(/^redis:\d+$/);
@@ -54,6 +55,15 @@ describe('the CI workflow', () => {
       const fallback = new RegExp(`${name}="\\$\\{${name}:-([^}]+)\\}"`).exec(ciRun)?.[1];
       expect([name, verify.env?.[name]]).toEqual([name, fallback]);
     }
+  });
+
+  it('has .ci/run bring its own Node, of the version package.json names, where the machine\'s is older', () => {
+    const useNode = readRepoText('.ci/use-node');
+    expect(ciRun.indexOf('source .ci/use-node')).toBeGreaterThan(-1);
+    expect(ciRun.indexOf('source .ci/use-node')).toBeLessThan(ciRun.search(/^npm ci\b/m));
+    expect(/^NODE_MAJOR=(\d+)$/m.exec(useNode)?.[1]).toBe(String(engineMajor()));
+    // an exact release from the npm registry's `node` package, of that major
+    expect(/^NODE_PACKAGE=node@(\d+)\.\d+\.\d+$/m.exec(useNode)?.[1]).toBe(String(engineMajor()));
   });
 
   it('has .ci/run install from the lockfile, then lint, build and test everything', () => {

@@ -7,16 +7,17 @@ export const ROOT = resolve(__dirname, '../../..');
 
 export interface ServiceEntry {
   name: string;
-  /** The service's main.ts, relative to the workspace root. */
+  /** The service's main.ts, or its production bundle (dist/apps/<name>/main.js), relative to the workspace root. */
   entry: string;
 }
 
 /**
- * Runs one service from its TypeScript sources as its own process, its output prefixed with its name: used by
- * the launcher, the benchmarks and the cross-service tests alike.
+ * Runs one service as its own process, its output prefixed with its name: from its TypeScript sources for the
+ * launcher, the benchmarks and the cross-service tests; from its bundle, exactly as the image runs it, for the drills.
  */
 export function spawnService(app: ServiceEntry, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/register.cjs'), join(ROOT, app.entry)], {
+  const fromSources = app.entry.endsWith('.ts') ? ['-r', join(ROOT, 'tools/register.cjs')] : [];
+  const child = spawn(process.execPath, [...fromSources, join(ROOT, app.entry)], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

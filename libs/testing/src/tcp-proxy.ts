@@ -34,6 +34,15 @@ export class TcpProxy {
     return this;
   }
 
+  /**
+   * Stops taking new connections and keeps relaying the open ones until they end: a load balancer taking a
+   * backend out of rotation.
+   */
+  stopAccepting(): void {
+    this.server?.close();
+    this.server = undefined;
+  }
+
   /** Drops every open connection and stops listening: the dependency is gone. */
   async cut(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
