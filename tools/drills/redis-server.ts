@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createConnection } from 'node:net';
-import { freePort } from '@mercato/data';
+import { freePort, isListening } from '@mercato/data';
 
 /** A throwaway redis-server of the drills' own, on a loopback port, which a drill may kill and start again. */
 export interface DrillRedis {
@@ -19,23 +18,12 @@ export function redisServerMissing(): string | undefined {
   return found.error || found.status !== 0 ? 'no redis-server on PATH (install Redis, e.g. apt-get install redis-server)' : undefined;
 }
 
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 export async function startDrillRedis(): Promise<DrillRedis> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: 'ignore' });
-    for (let waited = 0; !(await listening(port)); waited += 50) {
+    for (let waited = 0; !(await isListening(port)); waited += 50) {
       if (waited > 10_000 || child.exitCode !== null) throw new Error(`redis-server did not start on port ${port}`);
       await new Promise((r) => setTimeout(r, 50));
     }

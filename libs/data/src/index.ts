@@ -9,4 +9,5 @@ export * from './products/typeorm-products.repository';
 export * from './products/bulk-insert';
 export * from './auth/refresh-token.entity';
 export * from './auth/typeorm-refresh-tokens.repository';
-export { createScratchDatabase, createTestDatabase, freePort, type TestDatabase } from './testing/test-database';
+export * from './embedded/ports';
+export { createScratchDatabase, createTestDatabase, type TestDatabase } from './testing/test-database';

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createConnection } from 'node:net';
+import { isListening } from './ports';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 
@@ -80,17 +80,6 @@ async function ensureDatabase({ port, password, database }: EmbeddedPostgresOpti
   } finally {
     await client.end();
   }
-}
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /**

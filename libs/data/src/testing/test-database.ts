@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { migrate } from '../data-source';
 import { startEmbeddedPostgres, type RunningPostgres } from '../embedded/embedded-postgres';
+import { freePort } from '../embedded/ports';
 
 /**
  * Each test suite gets its own database, cloned from a template migrated once per test run, so suites run
@@ -120,16 +120,4 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-/** A TCP port nothing listens on right now, for servers started by tests. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
