@@ -11,9 +11,8 @@ export class UsersApiConfig extends ServerConfig {
   @ToNumber() @IsInt() @Min(60) @Max(3600) ACCESS_TOKEN_TTL_SECONDS = 900;
   @ToNumber() @IsInt() @Min(300) REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
-  @ToNumber() @IsInt() @Min(1) LOGIN_MAX_FAILURES = 5;
-  @ToNumber() @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_CLIENT = 50;
-  @ToNumber() @IsInt() @Min(1) LOGIN_FAILURE_WINDOW_SECONDS = 900;
+  /** Sign-ups per client address per hour, shared through Redis; past it, 429. */
+  @ToNumber() @IsInt() @Min(1) REGISTRATIONS_PER_HOUR_PER_CLIENT = 20;
 
   override signsTokens(): boolean {
     return true;

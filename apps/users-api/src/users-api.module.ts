@@ -8,7 +8,7 @@ import {
   UsersRepository,
 } from '@mercato/core';
 import { DataModule } from '@mercato/data';
-import { RateLimiterLoginThrottle, REDIS, type Redis, ServerConfig, ServerModule, UsersDomainModule, VerificationKey } from '@mercato/server';
+import { ServerConfig, ServerModule, UsersDomainModule, VerificationKey } from '@mercato/server';
 import { AuthController } from './auth.controller';
 import { JwksController } from './jwks.controller';
 import { signingKeyFrom } from './signing-key';
@@ -39,17 +39,6 @@ import { UsersController } from './users.controller';
       inject: [UsersApiConfig],
       useFactory: (c: UsersApiConfig) =>
         new AccessTokenIssuer({ issuer: c.JWT_ISSUER, audience: c.JWT_AUDIENCE, ttlSeconds: c.ACCESS_TOKEN_TTL_SECONDS }, signingKeyFrom(c)),
-    },
-    {
-      provide: LoginThrottle,
-      inject: [UsersApiConfig, REDIS],
-      useFactory: (c: UsersApiConfig, redis: Redis | null) =>
-        new RateLimiterLoginThrottle(redis, {
-          maxFailuresPerAccount: c.LOGIN_MAX_FAILURES,
-          maxFailuresPerClient: c.LOGIN_MAX_FAILURES_PER_CLIENT,
-          windowSeconds: c.LOGIN_FAILURE_WINDOW_SECONDS,
-          keyPrefix: c.REDIS_KEY_PREFIX,
-        }),
     },
     {
       provide: AuthService,

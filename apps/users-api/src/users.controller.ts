@@ -1,19 +1,32 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CreateUserDto, ListUsersQuery, SetRoleDto, UpdateUserDto, UsersService, UserView } from '@mercato/core';
-import { ApiPage, ApiProblems, CurrentActor, IdPipe, Public, Roles } from '@mercato/server';
+import { ApiPage, ApiProblems, clientAddress, consumeOrRefuse, CurrentActor, IdPipe, Public, REDIS, type Redis, Roles, sharedLimiter } from '@mercato/server';
+import type { FastifyRequest } from 'fastify';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { UsersApiConfig } from './users-api.config';
 
 @ApiTags('users')
 @Controller('api/v1/users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  private readonly registrationsPerClient: RateLimiterAbstract;
+
+  constructor(
+    private readonly users: UsersService,
+    @Inject(UsersApiConfig) private readonly config: UsersApiConfig,
+    @Inject(REDIS) redis: Redis | null,
+  ) {
+    // Every attempt counts, refused ones too: each costs an argon2 hash or tells whether a name is taken.
+    this.registrationsPerClient = sharedLimiter(redis, `${config.REDIS_KEY_PREFIX}register:client`, config.REGISTRATIONS_PER_HOUR_PER_CLIENT, 3600);
+  }
 
   @Post()
   @Public()
-  @ApiOperation({ summary: 'Register', description: 'Creates an account with the `user` role.' })
+  @ApiOperation({ summary: 'Register', description: 'Creates an account with the `user` role. Sign-ups per client address are limited per hour (429).' })
   @ApiCreatedResponse({ type: UserView })
-  @ApiProblems(400, 409)
-  register(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
+  @ApiProblems(400, 409, 429)
+  async register(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto, @Req() request: FastifyRequest) {
+    await consumeOrRefuse(this.registrationsPerClient, clientAddress(request, this.config.TRUST_PROXY), 'sign-ups from this address');
     return this.users.register(actor, dto);
   }
 
@@ -45,12 +58,13 @@ export class UsersController {
   @Put(':id')
   @ApiOperation({
     summary: 'Update a user (yourself, or anyone for admins)',
-    description: 'Changing your own password needs `current_password`. `role`, `is_active` and unknown fields are refused.',
+    description:
+      'Changing your own password needs `current_password`; wrong ones count against the sign-in budgets (429). `role`, `is_active` and unknown fields are refused.',
   })
   @ApiOkResponse({ type: UserView })
-  @ApiProblems(400, 401, 403, 404, 409)
-  update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number, @Body() dto: UpdateUserDto) {
-    return this.users.update(actor, id, dto);
+  @ApiProblems(400, 401, 403, 404, 409, 429)
+  update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number, @Body() dto: UpdateUserDto, @Req() request: FastifyRequest) {
+    return this.users.update(actor, id, dto, clientAddress(request, this.config.TRUST_PROXY));
   }
 
   @Patch(':id/role')

@@ -78,9 +78,15 @@ describe('per-client login throttling', () => {
     app.http.post('/api/v1/auth/login').set('X-Forwarded-For', forwardedFor).send(body);
   const wrong = (u: { username: string }) => ({ username: u.username, password: 'Wrong1Pass' });
   const right = (u: { username: string; password: string }) => ({ username: u.username, password: u.password });
+  const usersOf = async (app: TestApp) => {
+    const users = [];
+    for (let i = 0; i < 4; i++) users.push(await signedInUser(app));
+    return users;
+  };
 
   it('answers 429 with Retry-After to a client whose failures span several accounts, and still serves other clients', async () => {
-    const [a, b, c, fresh] = await Promise.all([1, 2, 3, 4].map(() => signedInUser(proxied)));
+    // One at a time: the set-up sign-ins come from one address, whose budget is 3 attempts in flight at most.
+    const [a, b, c, fresh] = await usersOf(proxied);
     // one failure per account: no account is near its own budget of 10, only the client is
     for (const u of [a, b, c]) await loginVia(proxied, '203.0.113.7', wrong(u)).expect(401);
 
@@ -97,7 +103,7 @@ describe('per-client login throttling', () => {
   });
 
   it('ignores X-Forwarded-For without TRUST_PROXY, so a client cannot escape its budget by forging it', async () => {
-    const [a, b, c, fresh] = await Promise.all([1, 2, 3, 4].map(() => signedInUser(direct)));
+    const [a, b, c, fresh] = await usersOf(direct);
     const forged = ['203.0.113.1', '203.0.113.2', '203.0.113.3'];
     for (const [i, u] of [a, b, c].entries()) await loginVia(direct, forged[i], wrong(u)).expect(401);
     await loginVia(direct, '198.51.100.9', right(fresh)).expect(429);

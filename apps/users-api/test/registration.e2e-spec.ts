@@ -79,3 +79,28 @@ describe('POST /api/v1/users (registration)', () => {
     expect(res.body.type).toBe('/problems/validation-failed');
   });
 });
+
+describe('sign-ups per client address', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await startTestApp(UsersApiModule, { env: { TRUST_PROXY: 'true', REGISTRATIONS_PER_HOUR_PER_CLIENT: '3' } });
+  });
+  afterAll(() => limited?.close());
+
+  const registerFrom = (address: string, name: string) =>
+    limited.http.post('/api/v1/users').set('X-Forwarded-For', address).send({ email: `${name}@example.com`, username: name, password: 'Secr3tPass' });
+
+  it('answers 429 problem+json with Retry-After past REGISTRATIONS_PER_HOUR_PER_CLIENT, and still serves other addresses', async () => {
+    await registerFrom('203.0.113.20', 'signup-a').expect(201);
+    await registerFrom('203.0.113.20', 'signup-b').expect(201);
+    await registerFrom('203.0.113.20', 'signup-a').expect(409); // a refused sign-up still counts: it tells whether a name is taken
+    const refused = await registerFrom('203.0.113.20', 'signup-c').expect(429);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({ type: '/problems/too-many-requests', status: 429 });
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    await limited.http.post('/api/v1/auth/login').send({ username: 'signup-c', password: 'Secr3tPass' }).expect(401);
+    await registerFrom('198.51.100.20', 'signup-c').expect(201);
+  });
+});

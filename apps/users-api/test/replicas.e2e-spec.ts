@@ -7,9 +7,10 @@ describe('two replicas over one database', () => {
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    a = await startTestApp(UsersApiModule, { env: { LOGIN_MAX_FAILURES: '2' } });
+    const limits = { LOGIN_MAX_FAILURES: '2', REGISTRATIONS_PER_HOUR_PER_CLIENT: '2' };
+    a = await startTestApp(UsersApiModule, { env: limits });
     // Same database and, when there is Redis, the same key prefix: a second pod of the same deployment.
-    b = await startTestApp(UsersApiModule, { database: a.database, env: { LOGIN_MAX_FAILURES: '2', REDIS_KEY_PREFIX: a.env['REDIS_KEY_PREFIX'] } });
+    b = await startTestApp(UsersApiModule, { database: a.database, env: { ...limits, REDIS_KEY_PREFIX: a.env['REDIS_KEY_PREFIX'] } });
   });
   afterAll(async () => {
     await b.close();
@@ -30,6 +31,14 @@ describe('two replicas over one database', () => {
     await a.http.post('/api/v1/auth/login').send({ username: u.username, password: 'Wrong1Pass' }).expect(401);
     await a.http.post('/api/v1/auth/login').send({ username: u.username, password: u.password }).expect(429);
     await b.http.post('/api/v1/auth/login').send({ username: u.username, password: u.password }).expect(redisUrl ? 429 : 200);
+  });
+
+  it(redisUrl ? 'shares the sign-up budget per address through Redis' : 'counts sign-ups per replica without Redis', async () => {
+    const signUp = (app: TestApp, name: string) =>
+      app.http.post('/api/v1/users').send({ email: `${name}@example.com`, username: name, password: 'Secr3tPass' });
+    await signUp(a, 'replica-one').expect(201);
+    await signUp(b, 'replica-two').expect(201);
+    await signUp(b, 'replica-three').expect(redisUrl ? 429 : 201);
   });
 });
 

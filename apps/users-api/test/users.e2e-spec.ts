@@ -6,7 +6,8 @@ let admin: SignedInUser;
 let alice: SignedInUser;
 let bob: SignedInUser;
 beforeAll(async () => {
-  api = await startTestApp(UsersApiModule);
+  // The paging test signs up more accounts from one address than the hourly default allows.
+  api = await startTestApp(UsersApiModule, { env: { REGISTRATIONS_PER_HOUR_PER_CLIENT: '100' } });
   admin = await signedInUser(api, 'admin', 'root-admin');
   alice = await signedInUser(api, 'user', 'alice');
   bob = await signedInUser(api, 'user', 'bob');

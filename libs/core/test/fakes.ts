@@ -1,6 +1,6 @@
 import {
   type GuardedChange,
-  type LoginThrottle,
+  LoginThrottle,
   type NewUser,
   type Page,
   PasswordHasher,
@@ -80,15 +80,20 @@ export class InMemoryRefreshTokens extends RefreshTokensRepository {
   }
   async consume(hash: string) {
     const t = this.rows.find((r) => r.tokenHash === hash && !r.usedAt && !r.revokedAt && r.expiresAt > new Date());
-    if (!t) return null;
+    if (!t || this.rows.some((r) => r.familyId === t.familyId && r.revokedAt)) return null;
     t.usedAt = new Date();
     return { ...t };
   }
-  async findByHash(hash: string) {
-    return this.rows.find((r) => r.tokenHash === hash) ?? null;
-  }
   async revokeFamily(familyId: string) {
     for (const r of this.rows) if (r.familyId === familyId) r.revokedAt ??= new Date();
+  }
+  async revokeFamilyOf(hash: string) {
+    const t = this.rows.find((r) => r.tokenHash === hash);
+    if (t) await this.revokeFamily(t.familyId);
+  }
+  async revokeFamilyOfUsed(hash: string) {
+    const t = this.rows.find((r) => r.tokenHash === hash && r.usedAt);
+    if (t) await this.revokeFamily(t.familyId);
   }
   async revokeAllForUser(userId: number) {
     for (const r of this.rows) if (r.userId === userId) r.revokedAt ??= new Date();
@@ -108,17 +113,19 @@ export class PlainHasher extends PasswordHasher {
   }
 }
 
-export class CountingThrottle implements LoginThrottle {
-  readonly failures = new Map<string, number>();
-  constructor(private readonly max = 3) {}
+/** One budget per account, taken before each check and forgotten on success. */
+export class CountingThrottle extends LoginThrottle {
+  readonly taken = new Map<string, number>();
+  constructor(private readonly max = 3) {
+    super();
+  }
 
-  async assertAllowed(k: { account: string; client: string }) {
-    if ((this.failures.get(k.account) ?? 0) >= this.max) throw new RateLimitedError('slow down', 60);
+  async take(k: { account: string; client: string }) {
+    const taken = this.taken.get(k.account) ?? 0;
+    if (taken >= this.max) throw new RateLimitedError('slow down', 60);
+    this.taken.set(k.account, taken + 1);
   }
-  async recordFailure(k: { account: string; client: string }) {
-    this.failures.set(k.account, (this.failures.get(k.account) ?? 0) + 1);
-  }
-  async forgetAccount(account: string) {
-    this.failures.delete(account);
+  async succeeded(k: { account: string; client: string }) {
+    this.taken.delete(k.account);
   }
 }

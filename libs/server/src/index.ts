@@ -15,6 +15,7 @@ export * from './redis/rate-limiter';
 export * from './openapi/responses';
 export * from './openapi/json-schema';
 export * from './domain/users-domain.module';
+export * from './domain/password-checks';
 export * from './domain/products-domain.module';
 export * from './service-info';
 export * from './mcp-client/mcp-client-pool';

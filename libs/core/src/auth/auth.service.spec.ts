@@ -11,9 +11,9 @@ function setup() {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const issuer = new AccessTokenIssuer({ issuer: 'i', audience: 'a', ttlSeconds: 900 }, { privateKey, keyId: 'k' });
   const auth = new AuthService(users, refresh, hasher, issuer, throttle, 3600);
-  const accounts = new UsersService(users, refresh, hasher);
+  const accounts = new UsersService(users, refresh, hasher, throttle);
   const resolver = new ActorResolver(users);
-  return { users, refresh, auth, accounts, resolver, throttle };
+  return { users, refresh, auth, accounts, resolver, throttle, hasher };
 }
 
 const claimsOf = (token: string) => jwt.decode(token) as { sub: string; ver: number };
@@ -48,6 +48,34 @@ describe('AuthService', () => {
     await accounts.register(userActor(0, 'user'), { email: 'a@x.io', username: 'alice', password: 'Secr3tPass' });
     for (let i = 0; i < 3; i++) await expect(auth.login({ username: 'alice', password: 'no' }, 'c')).rejects.toBeInstanceOf(UnauthenticatedError);
     await expect(auth.login({ username: 'Alice', password: 'Secr3tPass' }, 'c')).rejects.toBeInstanceOf(RateLimitedError);
+  });
+
+  it('takes each attempt before checking the password: of guesses sent at once, only the budget is checked', async () => {
+    const { auth, accounts, hasher } = setup();
+    await accounts.register(userActor(0, 'user'), { email: 'a@x.io', username: 'alice', password: 'Secr3tPass' });
+    const verify = jest.spyOn(hasher, 'verify');
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () => auth.login({ username: 'alice', password: 'no' }, 'c').catch((e: Error) => e.constructor.name)),
+    );
+    expect(outcomes.filter((o) => o === UnauthenticatedError.name)).toHaveLength(3);
+    expect(outcomes.filter((o) => o === RateLimitedError.name)).toHaveLength(7);
+    expect(verify).toHaveBeenCalledTimes(3);
+  });
+
+  it('keys the budget by the account the name resolves to: username, e-mail and any case share it', async () => {
+    const { auth, accounts } = setup();
+    await accounts.register(userActor(0, 'user'), { email: 'ada@x.io', username: 'Ada', password: 'Secr3tPass' });
+    for (const name of ['Ada', 'ada@x.io', 'ADA']) await expect(auth.login({ username: name, password: 'no' }, 'c')).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(auth.login({ username: 'ada@X.IO', password: 'Secr3tPass' }, 'c')).rejects.toBeInstanceOf(RateLimitedError);
+  });
+
+  it('counts a wrong current password against the same budget', async () => {
+    const { auth, accounts } = setup();
+    const u = await accounts.register(userActor(0, 'user'), { email: 'a@x.io', username: 'alice', password: 'Secr3tPass' });
+    const self = userActor(u.id, 'user');
+    await expect(auth.login({ username: 'alice', password: 'no' }, 'c')).rejects.toBeInstanceOf(UnauthenticatedError);
+    for (let i = 0; i < 2; i++) await expect(accounts.update(self, u.id, { password: 'Other1Pass', current_password: 'no' }, 'c')).rejects.toThrow(/current_password/);
+    await expect(accounts.update(self, u.id, { password: 'Other1Pass', current_password: 'Secr3tPass' }, 'c')).rejects.toBeInstanceOf(RateLimitedError);
   });
 
   it('rotates refresh tokens and revokes the family when a used one comes back', async () => {

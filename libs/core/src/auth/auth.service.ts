@@ -4,7 +4,7 @@ import type { User } from '../users/user';
 import type { UsersRepository } from '../users/users.repository';
 import type { AccessTokenIssuer } from './access-tokens';
 import type { LoginDto } from './dto/login.dto';
-import type { LoginThrottle } from './login-throttle';
+import { loginAccountKey, type LoginThrottle } from './login-throttle';
 import type { PasswordHasher } from './password-hasher';
 import { hashRefreshToken, newRefreshToken, type RefreshTokensRepository } from './refresh-tokens';
 import type { TokenResponseView } from './token-response.view';
@@ -24,31 +24,30 @@ export class AuthService {
 
   /**
    * Unknown user, wrong password and inactive user fail alike and cost one argon2 verification each,
-   * so neither the answer nor its timing tells which accounts exist.
+   * so neither the answer nor its timing tells which accounts exist. The attempt is taken from the throttle's
+   * budgets before the password is checked, so a burst of guesses sent at once cannot outrun them.
    */
   async login({ username, password }: LoginDto, client: string): Promise<TokenResponseView> {
-    const keys = { account: username.toLowerCase(), client };
-    await this.throttle.assertAllowed(keys);
     const user = await this.users.findByLogin(username);
-    const matches = await this.hasher.verify(user?.passwordHash ?? (await this.hasher.dummyHash()), password);
-    if (!user || !matches || !user.isActive) {
-      await this.throttle.recordFailure(keys);
-      throw new UnauthenticatedError(BAD_CREDENTIALS);
-    }
-    await this.throttle.forgetAccount(keys.account);
+    const keys = { account: loginAccountKey(user, username), client };
+    const passed = await this.throttle.attempt(keys, async () => {
+      const matches = await this.hasher.verify(user?.passwordHash ?? (await this.hasher.dummyHash()), password);
+      return matches && !!user?.isActive;
+    });
+    if (!passed || !user) throw new UnauthenticatedError(BAD_CREDENTIALS);
     return this.issue(user, randomUUID());
   }
 
   /**
    * Rotates: the presented token is used up and a new one of the same family returned. Presenting a token
-   * that was already used means it leaked (or was replayed), so the whole family is revoked.
+   * that was already used means it leaked (or was replayed), so the whole family is revoked, in one statement;
+   * a token the winner of a race inserts after that still dies, as consume refuses tokens of a revoked family.
    */
   async refresh(refreshToken: string): Promise<TokenResponseView> {
     const hash = hashRefreshToken(refreshToken);
     const consumed = await this.refreshTokens.consume(hash);
     if (!consumed) {
-      const known = await this.refreshTokens.findByHash(hash);
-      if (known?.usedAt) await this.refreshTokens.revokeFamily(known.familyId);
+      await this.refreshTokens.revokeFamilyOfUsed(hash);
       throw new UnauthenticatedError(BAD_REFRESH);
     }
     const user = await this.users.findById(consumed.userId);
@@ -61,8 +60,7 @@ export class AuthService {
 
   /** Ends the session the token belongs to. Unknown tokens are ignored: logging out twice is not an error. */
   async logout(refreshToken: string): Promise<void> {
-    const known = await this.refreshTokens.findByHash(hashRefreshToken(refreshToken));
-    if (known) await this.refreshTokens.revokeFamily(known.familyId);
+    await this.refreshTokens.revokeFamilyOf(hashRefreshToken(refreshToken));
   }
 
   private async issue(user: User, familyId: string): Promise<TokenResponseView> {

@@ -26,22 +26,23 @@ export const OWASP_ARGON2: Argon2Settings = { memoryCost: 19_456, timeCost: 2, p
  */
 export class Argon2PasswordHasher extends PasswordHasher {
   private dummy?: Promise<string>;
-  private readonly limit: ConcurrencyLimit;
+  /** Every hash and verification of this hasher runs inside this limit. */
+  readonly concurrency: ConcurrencyLimit;
   private readonly options: argon2.HashOptions & { raw: false };
 
   constructor({ maxConcurrent, ...cost }: Argon2Settings = OWASP_ARGON2) {
     super();
-    this.limit = new ConcurrencyLimit(maxConcurrent ?? Math.max(1, availableParallelism() - 1));
+    this.concurrency = new ConcurrencyLimit(maxConcurrent ?? Math.max(1, availableParallelism() - 1));
     this.options = { type: argon2.argon2id, raw: false, ...cost };
   }
 
   hash(password: string): Promise<string> {
-    return this.limit.run(() => argon2.hash(password, this.options));
+    return this.concurrency.run(() => argon2.hash(password, this.options));
   }
 
   async verify(hash: string, password: string): Promise<boolean> {
     try {
-      return await this.limit.run(() => argon2.verify(hash, password));
+      return await this.concurrency.run(() => argon2.verify(hash, password));
     } catch {
       return false; // a malformed stored hash is a failed login, not a crash
     }

@@ -12,10 +12,16 @@ export interface RefreshTokenRecord {
 /** Storage for rotating refresh tokens; only their SHA-256 hashes are kept. */
 export abstract class RefreshTokensRepository {
   abstract create(token: { userId: number; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void>;
-  /** Atomically marks a live token used and returns it; null when it is unknown, used, revoked or expired. */
+  /**
+   * Atomically marks a live token used and returns it; null when it is unknown, used, revoked or expired, or
+   * when any token of its family is revoked (a session is revoked as a whole, even a token inserted after).
+   */
   abstract consume(tokenHash: string): Promise<RefreshTokenRecord | null>;
-  abstract findByHash(tokenHash: string): Promise<RefreshTokenRecord | null>;
   abstract revokeFamily(familyId: string): Promise<void>;
+  /** Revokes the family of the token, in one statement; nothing when the token is unknown. */
+  abstract revokeFamilyOf(tokenHash: string): Promise<void>;
+  /** Revokes the family of the token if that token was already used (a replay), in one statement. */
+  abstract revokeFamilyOfUsed(tokenHash: string): Promise<void>;
   abstract revokeAllForUser(userId: number): Promise<void>;
 }
 

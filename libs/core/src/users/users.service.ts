@@ -1,4 +1,5 @@
-import type { Actor } from '../auth/actor';
+import type { Actor, UserActor } from '../auth/actor';
+import { loginAccountKey, type LoginThrottle } from '../auth/login-throttle';
 import { assertCan, assertSignedIn } from '../auth/permissions';
 import type { PasswordHasher } from '../auth/password-hasher';
 import type { RefreshTokensRepository } from '../auth/refresh-tokens';
@@ -18,6 +19,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** Self-service sign-up: anyone may register, always as a plain user. */
@@ -56,16 +58,13 @@ export class UsersService {
     return { ...page, items: page.items.map(toUserView) };
   }
 
-  async update(actor: Actor, id: number, dto: UpdateUserDto): Promise<UserView> {
+  /** `client` is the caller's address when the transport knows it; it keys the current-password budget. */
+  async update(actor: Actor, id: number, dto: UpdateUserDto, client?: string): Promise<UserView> {
     assertCanUpdateUser(actor, id, dto);
     const user = await this.require(id);
     const changes: UserChanges = { email: dto.email, fullName: dto.full_name };
     if (dto.password !== undefined) {
-      if (actor.kind === 'user' && actor.userId === id && !(await this.hasher.verify(user.passwordHash, dto.current_password ?? ''))) {
-        throw new ValidationError([
-          { field: 'current_password', rule: 'matchesCurrent', message: 'current_password is not your current password' },
-        ]);
-      }
+      if (actor.kind === 'user' && actor.userId === id) await this.assertCurrentPassword(actor, user, dto.current_password ?? '', client);
       changes.passwordHash = await this.hasher.hash(dto.password);
     }
     const updated = await this.users.update(id, changes);
@@ -78,6 +77,8 @@ export class UsersService {
   async setRole(actor: Actor, id: number, { role }: SetRoleDto): Promise<UserView> {
     assertCanSetRole(actor);
     this.check(await this.users.setRoleKeepingAnAdmin(id, role), id);
+    // Sessions begun under the old role end: the user signs in again and knows what changed.
+    await this.refreshTokens.revokeAllForUser(id);
     return toUserView(await this.require(id));
   }
 
@@ -105,6 +106,17 @@ export class UsersService {
       role,
     });
     return toUserView(user);
+  }
+
+  /**
+   * A current-password check is a password guess like a sign-in: it draws on the same budgets (429 once they
+   * are spent) and a wrong one counts as a failure. Without an address, the caller's own id stands in for it.
+   */
+  private async assertCurrentPassword(actor: UserActor, user: User, currentPassword: string, client = `actor:${actor.userId}`): Promise<void> {
+    const keys = { account: loginAccountKey(user, user.username), client };
+    if (!(await this.throttle.attempt(keys, () => this.hasher.verify(user.passwordHash, currentPassword)))) {
+      throw new ValidationError([{ field: 'current_password', rule: 'matchesCurrent', message: 'current_password is not your current password' }]);
+    }
   }
 
   private async require(id: number): Promise<User> {

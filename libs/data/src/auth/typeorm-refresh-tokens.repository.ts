@@ -15,24 +15,42 @@ export class TypeormRefreshTokensRepository extends RefreshTokensRepository {
     await this.repo.insert(token);
   }
 
-  /** One guarded UPDATE: of two requests presenting the same token, exactly one gets it back. */
+  /**
+   * One guarded UPDATE: of two requests presenting the same token, exactly one gets it back; and none does
+   * once any token of its family is revoked (a replay revokes the family, maybe before the winner of the race
+   * inserted its new token, which must die with the rest).
+   */
   async consume(tokenHash: string): Promise<RefreshTokenRecord | null> {
-    const result = await this.repo
-      .createQueryBuilder()
-      .update()
-      .set({ usedAt: () => 'now()' })
-      .where('token_hash = :tokenHash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { tokenHash })
-      .returning('id, user_id AS "userId", family_id AS "familyId", expires_at AS "expiresAt", used_at AS "usedAt", revoked_at AS "revokedAt"')
-      .execute();
-    return (result.raw as RefreshTokenRecord[])[0] ?? null;
-  }
-
-  findByHash(tokenHash: string): Promise<RefreshTokenRecord | null> {
-    return this.repo.findOneBy({ tokenHash });
+    // For an UPDATE the driver answers [rows, row count].
+    const [rows]: [RefreshTokenRecord[], number] = await this.db.query(
+      `UPDATE refresh_tokens t SET used_at = now()
+        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()
+          AND NOT EXISTS (SELECT 1 FROM refresh_tokens f WHERE f.family_id = t.family_id AND f.revoked_at IS NOT NULL)
+        RETURNING t.id, t.user_id AS "userId", t.family_id AS "familyId", t.expires_at AS "expiresAt", t.used_at AS "usedAt", t.revoked_at AS "revokedAt"`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
   }
 
   async revokeFamily(familyId: string): Promise<void> {
     await this.repo.update({ familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+  }
+
+  async revokeFamilyOf(tokenHash: string): Promise<void> {
+    await this.revokeFamilyWhere('token_hash = $1', tokenHash);
+  }
+
+  async revokeFamilyOfUsed(tokenHash: string): Promise<void> {
+    await this.revokeFamilyWhere('token_hash = $1 AND used_at IS NOT NULL', tokenHash);
+  }
+
+  /** One statement finds the family and revokes it, so nothing can slip between a read and the write. */
+  private async revokeFamilyWhere(condition: string, tokenHash: string): Promise<void> {
+    await this.db.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE revoked_at IS NULL AND family_id IN (SELECT family_id FROM refresh_tokens WHERE ${condition})`,
+      [tokenHash],
+    );
   }
 
   async revokeAllForUser(userId: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { CreateUsers1764000000000 } from './1764000000000-create-users';
 import { CreateProducts1764100000000 } from './1764100000000-create-products';
+import { IndexRevokedRefreshFamilies1796428800000 } from './1796428800000-index-revoked-refresh-families';
 
 /** Listed explicitly (not globbed) so bundled apps and the CLI run exactly the same set, in order. */
-export const migrations = [CreateUsers1764000000000, CreateProducts1764100000000];
+export const migrations = [CreateUsers1764000000000, CreateProducts1764100000000, IndexRevokedRefreshFamilies1796428800000];

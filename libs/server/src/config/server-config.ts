@@ -10,8 +10,28 @@ export class DatabaseConfig {
   @IsDatabaseUrl() DATABASE_URL!: string;
 }
 
+/** Every process that hashes or checks passwords (the services, the operator CLIs) reads these. */
+export class PasswordChecksConfig {
+  /** argon2id cost; the defaults are OWASP's minimum (19 MiB, 2 passes, 1 lane). */
+  @ToNumber() @IsInt() @Min(1024) ARGON2_MEMORY_KIB = 19_456;
+  @ToNumber() @IsInt() @Min(1) ARGON2_TIME_COST = 2;
+  @ToNumber() @IsInt() @Min(1) ARGON2_PARALLELISM = 1;
+  /** Hashes computed at once; unset leaves one core free for serving requests (cores - 1, at least 1). */
+  @IsOptional() @ToNumber() @IsInt() @Min(1) ARGON2_MAX_CONCURRENCY?: number;
+
+  /**
+   * Password-guess budgets per window, shared through Redis by every service that checks passwords (sign-in in
+   * users-api, current-password checks there and in the MCP gateway): per (account, client address), per account
+   * from all addresses (larger, so one attacker cannot lock the owner out everywhere), per client address.
+   */
+  @ToNumber() @IsInt() @Min(1) LOGIN_MAX_FAILURES = 5;
+  @ToNumber() @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_ACCOUNT = 100;
+  @ToNumber() @IsInt() @Min(1) LOGIN_MAX_FAILURES_PER_CLIENT = 50;
+  @ToNumber() @IsInt() @Min(1) LOGIN_FAILURE_WINDOW_SECONDS = 900;
+}
+
 /** Settings every Mercato service reads. Each app extends it with its own; docs/configuration lives in README. */
-export class ServerConfig {
+export class ServerConfig extends PasswordChecksConfig {
   @IsIn(['development', 'test', 'production']) NODE_ENV: 'development' | 'test' | 'production' = 'development';
   @IsString() HOST = '0.0.0.0';
   @ToNumber() @IsInt() @Min(0) @Max(65535) PORT = 3000;
@@ -44,13 +64,6 @@ export class ServerConfig {
   @ToNumber() @IsInt() @Min(10) JWT_JWKS_REFRESH_SECONDS = 600;
   /** At most one JWKS fetch this often for tokens naming an unknown key id, so forged key ids cannot flood the issuer. */
   @ToNumber() @IsInt() @Min(1) JWT_JWKS_COOLDOWN_SECONDS = 30;
-
-  /** argon2id cost; the defaults are OWASP's minimum (19 MiB, 2 passes, 1 lane). */
-  @ToNumber() @IsInt() @Min(1024) ARGON2_MEMORY_KIB = 19_456;
-  @ToNumber() @IsInt() @Min(1) ARGON2_TIME_COST = 2;
-  @ToNumber() @IsInt() @Min(1) ARGON2_PARALLELISM = 1;
-  /** Hashes computed at once; unset leaves one core free for serving requests (cores - 1, at least 1). */
-  @IsOptional() @ToNumber() @IsInt() @Min(1) ARGON2_MAX_CONCURRENCY?: number;
 
   @IsOptional() @IsString() APP_VERSION?: string;
 

@@ -1,12 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import {
-  Argon2PasswordHasher,
-  PasswordHasher,
-  RefreshTokensRepository,
-  UsersRepository,
-  UsersService,
-} from '@mercato/core';
+import { LoginThrottle, PasswordHasher, RefreshTokensRepository, UsersRepository, UsersService } from '@mercato/core';
 import { ServerConfig } from '../config/server-config';
+import { REDIS, type Redis } from '../redis/redis.module';
+import { loginThrottleFrom, passwordHasherFrom } from './password-checks';
 
 /**
  * Wires core's user services to whatever implements their ports (libs/data's DataModule in the apps),
@@ -15,23 +11,18 @@ import { ServerConfig } from '../config/server-config';
 @Global()
 @Module({
   providers: [
+    { provide: PasswordHasher, inject: [ServerConfig], useFactory: (c: ServerConfig) => passwordHasherFrom(c) },
     {
-      provide: PasswordHasher,
-      inject: [ServerConfig],
-      useFactory: (c: ServerConfig) =>
-        new Argon2PasswordHasher({
-          memoryCost: c.ARGON2_MEMORY_KIB,
-          timeCost: c.ARGON2_TIME_COST,
-          parallelism: c.ARGON2_PARALLELISM,
-          maxConcurrent: c.ARGON2_MAX_CONCURRENCY,
-        }),
+      provide: LoginThrottle,
+      inject: [ServerConfig, REDIS],
+      useFactory: (c: ServerConfig, redis: Redis | null) => loginThrottleFrom(c, redis, c.REDIS_KEY_PREFIX),
     },
     {
       provide: UsersService,
-      inject: [UsersRepository, RefreshTokensRepository, PasswordHasher],
-      useFactory: (u: UsersRepository, r: RefreshTokensRepository, h: PasswordHasher) => new UsersService(u, r, h),
+      inject: [UsersRepository, RefreshTokensRepository, PasswordHasher, LoginThrottle],
+      useFactory: (u: UsersRepository, r: RefreshTokensRepository, h: PasswordHasher, t: LoginThrottle) => new UsersService(u, r, h, t),
     },
   ],
-  exports: [PasswordHasher, UsersService],
+  exports: [PasswordHasher, LoginThrottle, UsersService],
 })
 export class UsersDomainModule {}

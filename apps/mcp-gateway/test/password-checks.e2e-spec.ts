@@ -1,0 +1,71 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { Argon2PasswordHasher, PasswordHasher } from '@mercato/core';
+import { startTestApp, type TestApp } from '@mercato/testing';
+import { McpGatewayModule } from '../src/mcp-gateway.module';
+import { newAgent, type Agent } from './mcp-client';
+import { problem, structured } from './tool-results';
+
+let gateway: TestApp;
+let admin: Agent;
+beforeAll(async () => {
+  gateway = await startTestApp(McpGatewayModule, { env: { ARGON2_MAX_CONCURRENCY: '1', LOGIN_MAX_FAILURES: '2' } });
+  admin = await newAgent(gateway, 'admin');
+}, 60_000);
+afterAll(async () => {
+  await admin?.client.close();
+  await gateway?.close();
+});
+
+/** Samples the hasher's slots while `work` runs: the most running at once, and the most waiting. */
+async function watchHashing<T>(hasher: Argon2PasswordHasher, work: () => Promise<T>): Promise<{ result: T; peak: number; waited: number }> {
+  let peak = 0;
+  let waited = 0;
+  const sample = setInterval(() => {
+    peak = Math.max(peak, hasher.concurrency.active);
+    waited = Math.max(waited, hasher.concurrency.queued);
+  }, 1);
+  try {
+    const result = await work();
+    return { result, peak, waited };
+  } finally {
+    clearInterval(sample);
+  }
+}
+
+describe('password hashing in the gateway', () => {
+  it('runs create_user and update_user hashes through one hasher bounded by ARGON2_MAX_CONCURRENCY', async () => {
+    const hasher = gateway.app.get(PasswordHasher);
+    expect(hasher).toBeInstanceOf(Argon2PasswordHasher);
+    const bounded = hasher as Argon2PasswordHasher;
+    expect(bounded.concurrency.limit).toBe(1);
+    const target = structured(
+      await admin.client.callTool({ name: 'create_user', arguments: { email: 'hash-target@example.com', username: 'hash-target', password: 'Secr3tPass' } }),
+    );
+    const { result, peak, waited } = await watchHashing(bounded, () =>
+      Promise.all([
+        ...[1, 2, 3].map((n) =>
+          admin.client.callTool({ name: 'create_user', arguments: { email: `hash-${n}@example.com`, username: `hash-${n}`, password: 'Secr3tPass' } }),
+        ),
+        admin.client.callTool({ name: 'update_user', arguments: { id: target['id'], password: 'Other1Pass' } }),
+      ]),
+    );
+    expect(result.map((r) => r.isError ?? false)).toEqual([false, false, false, false]);
+    expect(peak).toBe(1);
+    expect(waited).toBeGreaterThan(0); // the calls did meet in the hasher, and queued there
+  }, 60_000);
+});
+
+describe('current-password checks in the gateway', () => {
+  it('count wrong current passwords against the sign-in budget and refuse once it is spent', async () => {
+    const { me, client }: { me: { id: number }; client: Client } = await newAgent(gateway);
+    try {
+      const change = () => client.callTool({ name: 'update_user', arguments: { id: me.id, password: 'Fresh1Pass', current_password: 'Wrong1Pass' } });
+      for (let i = 0; i < 2; i++) expect(problem(await change())).toMatchObject({ type: 'validation-failed' });
+      const refused = await change();
+      expect(refused.isError).toBe(true);
+      expect(problem(refused)).toMatchObject({ type: 'too-many-requests' });
+    } finally {
+      await client.close();
+    }
+  }, 30_000);
+});
