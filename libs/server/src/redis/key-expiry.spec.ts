@@ -24,7 +24,7 @@ function shapeOf(key: string): string {
     .replace(/^product:\d+/, 'product:<id>')
     .replace(/^(slug|list):[\w-]+/, '$1:<digest>')
     .replace(/:v(?!er$)[\w-]+$/, ':v<version>')
-    .replace(/^(login:account|login:client|mcp:token):.*$/, '$1:<key>');
+    .replace(/^(login:account-client|login:account|login:client|mcp:account):.*$/, '$1:<key>');
 }
 
 const view = (id: number, name: string): ProductView => ({
@@ -58,17 +58,16 @@ if (redisUrl) {
       await cache.byId(1, async () => view(1, 'Lamp'));
       await cache.byId(3, async () => null); // a miss for a product that does not exist stores nothing but its version
 
-      await consumeOrRefuse(sharedLimiter(redis, `${prefix}mcp:token`, 10, 60), 'token-hash', 'MCP requests');
-      const logins = new RateLimiterLoginThrottle(redis, { maxFailuresPerAccount: 5, maxFailuresPerClient: 50, windowSeconds: 900, keyPrefix: prefix });
-      await logins.recordFailure({ account: 'alice', client: '203.0.113.7' });
-      await logins.assertAllowed({ account: 'alice', client: '203.0.113.7' });
+      await consumeOrRefuse(sharedLimiter(redis, `${prefix}mcp:account`, 10, 60), 'user:1', 'MCP requests');
+      const logins = new RateLimiterLoginThrottle(redis, { maxFailures: 5, maxFailuresPerAccount: 100, maxFailuresPerClient: 50, windowSeconds: 900, keyPrefix: prefix });
+      await logins.attempt({ account: 'user:1', client: '203.0.113.7' }, async () => false);
       // let the fire-and-forget cache writes land
       await new Promise((r) => setTimeout(r, 100));
 
       const keys = await keysWithTtl(redis, prefix);
       const shapes = new Set([...keys.keys()].map((key) => shapeOf(key.slice(prefix.length))));
       expect([...shapes].sort()).toEqual(
-        ['catalog:ver', 'list:<digest>:v<version>', 'login:account:<key>', 'login:client:<key>', 'mcp:token:<key>', 'product:<id>:ver', 'product:<id>:v<version>', 'slug:<digest>:v<version>'].sort(),
+        ['catalog:ver', 'list:<digest>:v<version>', 'login:account-client:<key>', 'login:account:<key>', 'login:client:<key>', 'mcp:account:<key>', 'product:<id>:ver', 'product:<id>:v<version>', 'slug:<digest>:v<version>'].sort(),
       );
       expect([...keys].filter(([, ttl]) => ttl <= 0)).toEqual([]);
     });
