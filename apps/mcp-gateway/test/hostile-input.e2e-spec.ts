@@ -56,7 +56,7 @@ describe('hostile input on every MCP tool', () => {
             const outcome = await call(tool.name, { ...valid[tool.name], [field]: parsed });
             const after = await rows.fingerprint();
             if (outcome === 'internal') failures.push(`${what}: internal error`);
-            else if (value.unstorable && outcome === 'ok') failures.push(`${what}: unstorable text accepted`);
+            else if (value.unstorable && outcome !== 'invalid') failures.push(`${what}: unstorable text not refused as invalid (${outcome})`);
             else if (after !== before && !(outcome === 'ok' && value.benign)) failures.push(`${what}: stored rows changed (${outcome})`);
             before = after;
           }
@@ -75,17 +75,21 @@ describe('hostile input on every MCP tool', () => {
   });
 });
 
-type Outcome = 'ok' | 'refused' | 'internal';
+/** `invalid`: refused as bad input (validation-failed, JSON-RPC invalid params, HTTP 400/413); `refused`: any other refusal. */
+type Outcome = 'ok' | 'invalid' | 'refused' | 'internal';
 
 async function call(name: string, args: Record<string, unknown>): Promise<Outcome> {
   try {
     const res = await setup.admin.client.callTool({ name, arguments: args });
     if (!res.isError) return 'ok';
-    return problem(res)['type'] === 'internal-error' ? 'internal' : 'refused';
+    const type = problem(res)['type'];
+    return type === 'internal-error' ? 'internal' : type === 'validation-failed' ? 'invalid' : 'refused';
   } catch (error) {
     // Arguments the SDK's own schema check refuses come back as JSON-RPC errors; only -32603 means we failed.
+    if (error instanceof McpError && error.code === -32602) return 'invalid';
     if (error instanceof McpError && error.code !== -32603) return 'refused';
     // A body over the size limit or with prototype keys is refused by HTTP itself, before JSON-RPC.
+    if (error instanceof StreamableHTTPError && (error.code === 400 || error.code === 413)) return 'invalid';
     if (error instanceof StreamableHTTPError && error.code !== undefined && error.code >= 400 && error.code < 500) return 'refused';
     return 'internal';
   }

@@ -49,6 +49,7 @@ describe('resources', () => {
     expect(low.items[0].stock).toBe(0);
     await expect(asUser.readResource({ uri: 'users://stats' })).rejects.toThrow(/Not allowed/);
     await expect(asUser.readResource({ uri: 'products://999999' })).rejects.toThrow(/Not found/);
+    await expect(asUser.readResource({ uri: 'products://9999999999' })).rejects.toThrow(/id must not be greater than/);
     await expect(asUser.readResource({ uri: 'files:///etc/passwd' })).rejects.toThrow(/Unknown resource/);
   });
 });

@@ -40,7 +40,7 @@ const postMcp = (app: TestApp, token: string) =>
 
 /** A token for a real account, signed by a key the issuer never published, under a key id of its own. */
 let forgingKey: ReturnType<typeof generateKeyPairSync>['privateKey'] | undefined;
-function forgedToken(user: ActingUser, keyId = randomUUID()): string {
+function forgedToken(user: ActingUser, keyId: string = randomUUID()): string {
   forgingKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   const privateKey = forgingKey;
   return new AccessTokenIssuer({ issuer: 'mercato', audience: 'mercato', ttlSeconds: 900 }, { privateKey, keyId }).issue({ id: user.id, role: 'user', tokenVersion: 0 }).token;

@@ -5,6 +5,7 @@ import {
   type Page,
   PasswordHasher,
   type RefreshTokenRecord,
+  type NewRefreshToken,
   RefreshTokensRepository,
   type Role,
   type User,
@@ -75,7 +76,7 @@ export class InMemoryUsers extends UsersRepository {
 export class InMemoryRefreshTokens extends RefreshTokensRepository {
   readonly rows: (RefreshTokenRecord & { tokenHash: string })[] = [];
 
-  async create(t: { userId: number; familyId: string; tokenHash: string; expiresAt: Date }) {
+  async create(t: NewRefreshToken) {
     this.rows.push({ ...t, id: this.rows.length + 1, usedAt: null, revokedAt: null });
   }
   async consume(hash: string) {

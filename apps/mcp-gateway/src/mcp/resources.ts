@@ -1,5 +1,5 @@
 import { ErrorCode, McpError, type ReadResourceResult, type Resource, type ResourceTemplate } from '@modelcontextprotocol/sdk/types.js';
-import { type Actor, can, ProductsService, UsersService } from '@mercato/core';
+import { type Actor, can, IdDto, parseInput, ProductsService, UsersService } from '@mercato/core';
 import { LIST_PAGE_SIZE, nextCursor, offsetFrom } from './paging';
 
 const JSON_TYPE = 'application/json';
@@ -65,7 +65,11 @@ export class McpResources {
     if (uri === 'users://stats') return json(await this.users.stats(actor));
     if (uri === 'products://low-stock') return json(await this.products.lowStock(actor, { threshold: 10, skip: 0, limit: 100 }));
     const match = PRODUCT_URI.exec(uri);
-    if (match) return json(await this.products.get(actor, Number(match[1])));
+    if (match) {
+      // the id is checked like any tool argument: 9999999999 is a clear refusal, not a database error
+      const { id } = await parseInput(IdDto, { id: Number(match[1]) });
+      return json(await this.products.get(actor, id));
+    }
     throw new McpError(ErrorCode.InvalidParams, `Unknown resource: ${uri}`);
   }
 }

@@ -101,4 +101,15 @@ describe('AuthService', () => {
     await accounts.deactivate(admin, u.id);
     await expect(resolver.resolve(after)).rejects.toBeInstanceOf(UnauthenticatedError);
   });
+
+  it('refuses to refresh a session whose sign-in read the account before its password changed', async () => {
+    const { auth, accounts, users } = setup();
+    const ada = await accounts.register(userActor(0, 'user'), { email: 'ada@x.io', username: 'ada', password: 'Secr3tPass' });
+    const tokens = await auth.login({ username: 'ada', password: 'Secr3tPass' }, 'c');
+    // The change committed after the sign-in read the account and before its token was stored: the revocation
+    // it ran could not see that token, but the account version it moved on still tells.
+    await users.update(ada.id, { passwordHash: 'plain:N3wPassword' });
+    await expect(auth.refresh(tokens.refresh_token)).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
 });

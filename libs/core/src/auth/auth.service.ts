@@ -51,7 +51,8 @@ export class AuthService {
       throw new UnauthenticatedError(BAD_REFRESH);
     }
     const user = await this.users.findById(consumed.userId);
-    if (!user?.isActive) {
+    // consume checked the version too; this covers a password change committed between that and this read
+    if (!user?.isActive || user.tokenVersion !== consumed.tokenVersion) {
       await this.refreshTokens.revokeFamily(consumed.familyId);
       throw new UnauthenticatedError(BAD_REFRESH);
     }
@@ -70,6 +71,7 @@ export class AuthService {
       userId: user.id,
       familyId,
       tokenHash: refresh.hash,
+      tokenVersion: user.tokenVersion,
       expiresAt: new Date(Date.now() + this.refreshTtlSeconds * 1000),
     });
     return { access_token: access.token, token_type: 'bearer', expires_in: access.expiresIn, refresh_token: refresh.token };

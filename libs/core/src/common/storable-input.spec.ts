@@ -22,4 +22,9 @@ describe('unstorableInput', () => {
     class Anything {}
     await expect(parseInput(Anything, { free: 'x\u0000' })).rejects.toBeInstanceOf(ValidationError);
   });
+
+  it('stops after a handful of findings, however many bad values a body holds', () => {
+    expect(unstorableInput({ many: Array.from({ length: 100_000 }, () => '\u0000') })).toHaveLength(10);
+  });
+
 });

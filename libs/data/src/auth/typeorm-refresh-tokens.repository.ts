@@ -1,4 +1,4 @@
-import { type RefreshTokenRecord, RefreshTokensRepository } from '@mercato/core';
+import { type NewRefreshToken, type RefreshTokenRecord, RefreshTokensRepository } from '@mercato/core';
 import { IsNull, type DataSource } from 'typeorm';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
@@ -11,14 +11,15 @@ export class TypeormRefreshTokensRepository extends RefreshTokensRepository {
     return this.db.getRepository(RefreshTokenEntity);
   }
 
-  async create(token: { userId: number; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
+  async create(token: NewRefreshToken): Promise<void> {
     await this.repo.insert(token);
   }
 
   /**
    * One guarded UPDATE: of two requests presenting the same token, exactly one gets it back; and none does
    * once any token of its family is revoked (a replay revokes the family, maybe before the winner of the race
-   * inserted its new token, which must die with the rest).
+   * inserted its new token, which must die with the rest), nor once the account's token_version moved on (a
+   * password change or deactivation racing a sign-in that read the account before it).
    */
   async consume(tokenHash: string): Promise<RefreshTokenRecord | null> {
     // For an UPDATE the driver answers [rows, row count].
@@ -26,7 +27,8 @@ export class TypeormRefreshTokensRepository extends RefreshTokensRepository {
       `UPDATE refresh_tokens t SET used_at = now()
         WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()
           AND NOT EXISTS (SELECT 1 FROM refresh_tokens f WHERE f.family_id = t.family_id AND f.revoked_at IS NOT NULL)
-        RETURNING t.id, t.user_id AS "userId", t.family_id AS "familyId", t.expires_at AS "expiresAt", t.used_at AS "usedAt", t.revoked_at AS "revokedAt"`,
+          AND t.token_version = (SELECT u.token_version FROM users u WHERE u.id = t.user_id)
+        RETURNING t.id, t.user_id AS "userId", t.family_id AS "familyId", t.token_version AS "tokenVersion", t.expires_at AS "expiresAt", t.used_at AS "usedAt", t.revoked_at AS "revokedAt"`,
       [tokenHash],
     );
     return rows[0] ?? null;

@@ -1,0 +1,43 @@
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../data-source';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { TypeormUsersRepository } from '../users/typeorm-users.repository';
+import { TypeormRefreshTokensRepository } from './typeorm-refresh-tokens.repository';
+
+let testDb: TestDatabase;
+let db: DataSource;
+let users: TypeormUsersRepository;
+let tokens: TypeormRefreshTokensRepository;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  db = await createDataSource({ url: testDb.url }).initialize();
+  users = new TypeormUsersRepository(db);
+  tokens = new TypeormRefreshTokensRepository(db);
+});
+afterAll(async () => {
+  await db.destroy();
+  await testDb.drop();
+});
+
+const later = () => new Date(Date.now() + 3_600_000);
+
+describe('TypeormRefreshTokensRepository', () => {
+  it('refuses a token issued under an account version a password change has since moved on', async () => {
+    const user = await users.insert({ email: 'ver@example.com', username: 'ver', fullName: null, passwordHash: 'x', role: 'user' });
+    await tokens.create({ userId: user.id, familyId: crypto.randomUUID(), tokenHash: 'a'.repeat(64), tokenVersion: user.tokenVersion, expiresAt: later() });
+    await users.update(user.id, { passwordHash: 'y' }); // bumps token_version, as a deactivation does
+    await expect(tokens.consume('a'.repeat(64))).resolves.toBeNull();
+
+    const current = await users.findById(user.id);
+    await tokens.create({ userId: user.id, familyId: crypto.randomUUID(), tokenHash: 'b'.repeat(64), tokenVersion: current?.tokenVersion ?? -1, expiresAt: later() });
+    await expect(tokens.consume('b'.repeat(64))).resolves.toMatchObject({ userId: user.id, tokenVersion: current?.tokenVersion });
+  });
+
+  it('gives a token to exactly one of many consumers racing for it', async () => {
+    const user = await users.insert({ email: 'race@example.com', username: 'race', fullName: null, passwordHash: 'x', role: 'user' });
+    await tokens.create({ userId: user.id, familyId: crypto.randomUUID(), tokenHash: 'c'.repeat(64), tokenVersion: 0, expiresAt: later() });
+    const results = await Promise.all(Array.from({ length: 8 }, () => tokens.consume('c'.repeat(64))));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+});
