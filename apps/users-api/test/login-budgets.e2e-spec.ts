@@ -104,4 +104,12 @@ describe('current-password checks', () => {
     expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(PER_ACCOUNT_AND_CLIENT);
     expect(statuses.filter((s) => s === 400 || s === 429)).toHaveLength(10);
   });
+
+  it('counts an IPv6 caller by its /64, so rotating through its own addresses buys no new guesses', async () => {
+    const u = await signedInUser(api);
+    for (let i = 1; i <= PER_ACCOUNT_AND_CLIENT; i++) await loginFrom(`2001:db8:77:1::${i}`, u.username, wrong).expect(401);
+    await loginFrom('2001:db8:77:1:ffff::9', u.username, wrong).expect(429);
+    await loginFrom('2001:db8:77:2::1', u.username, u.password).expect(200); // the next /64 is someone else
+  });
+
 });
