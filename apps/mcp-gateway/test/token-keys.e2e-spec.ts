@@ -51,19 +51,20 @@ describe('a gateway that verifies tokens through the issuer JWKS', () => {
   let gateway: TestApp;
   beforeAll(async () => {
     // An empty JWT_PUBLIC_KEY counts as unset: the gateway holds no key of its own and must fetch them.
-    gateway = await startTestApp(McpGatewayModule, { env: { JWT_PUBLIC_KEY: '', JWT_JWKS_URL: await jwks.listen() } });
+    gateway = await startTestApp(McpGatewayModule, { env: { JWT_PUBLIC_KEY: '', JWT_JWKS_URL: await jwks.listen(), JWT_JWKS_COOLDOWN_SECONDS: '1' } });
   }, 60_000);
   afterAll(async () => {
     await gateway?.close();
     await jwks.close();
   }, 30_000);
 
-  it('fetches the key set at most once while tokens with made-up key ids flood in, and a real user keeps working', async () => {
+  it('fetches the key set at most once per cooldown while tokens with made-up key ids flood in, and a real user keeps working', async () => {
     const real = await actingUser(gateway);
     const client = await connectAs(gateway.url, real.token);
     const fetchesAfterWarmUp = jwks.fetches;
     expect(fetchesAfterWarmUp).toBe(1);
     const forged = Array.from({ length: 60 }, (_, i) => forgedToken(real, `forged-${i}-${randomUUID()}`));
+    const floodStarted = Date.now();
     for (let wave = 0; wave < 3; wave++) {
       const refusals = forged.slice(wave * 20, wave * 20 + 20).map((token) => postMcp(gateway, token));
       const [responses] = await Promise.all([Promise.all(refusals), client.listTools()]);
@@ -73,7 +74,15 @@ describe('a gateway that verifies tokens through the issuer JWKS', () => {
       }
       await expect(client.listTools()).resolves.toMatchObject({ tools: expect.arrayContaining([expect.objectContaining({ name: 'whoami' })]) });
     }
-    expect(jwks.fetches - fetchesAfterWarmUp).toBeLessThanOrEqual(1);
+    // At most one fetch per cooldown (1 s here) however many made-up key ids arrived in that time.
+    expect(jwks.fetches - fetchesAfterWarmUp).toBeLessThanOrEqual(Math.floor((Date.now() - floodStarted) / 1000) + 1);
+
+    // Past the cooldown, a burst of unknown key ids shares a single fetch.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const beforeBurst = jwks.fetches;
+    const burst = await Promise.all(Array.from({ length: 30 }, () => postMcp(gateway, forgedToken(real, randomUUID()))));
+    expect(burst.every((res) => res.status === 401)).toBe(true);
+    expect(jwks.fetches - beforeBurst).toBe(1);
     await client.close();
   }, 60_000);
 
