@@ -6,7 +6,8 @@ const swcrc = JSON.parse(readFileSync(join(__dirname, '.swcrc'), 'utf8'));
 swcrc.jsc.baseUrl = __dirname;
 delete swcrc.$schema;
 
-// ESM-only packages that jest (unlike Node 20.19+) cannot require; compiled to CommonJS for tests only.
+// ESM-only packages that jest cannot require; compiled to CommonJS for tests only. (NestJS 12's own ES modules load
+// through Jest's VM modules instead: the test targets run with NODE_OPTIONS=--experimental-vm-modules, see nx.json.)
 const esmOnly = ['content-disposition'];
 
 module.exports = {

@@ -1,7 +1,7 @@
 // npm run conformance — the official MCP conformance suite and the MCP Inspector's strict schema check,
 // against the real gateway (started here on DATABASE_URL/REDIS_URL, or an embedded PostgreSQL).
-// Both tools need Node 22, which the `node` package from the npm registry provides without touching the
-// project's Node 20. They run through a loopback proxy that adds a real access token, since the suite's
+// Both tools are tested on Node 22, which the `node` package from the npm registry provides beside the
+// project's own Node. They run through a loopback proxy that adds a real access token, since the suite's
 // client sends no Authorization header (auth stays on for the test).
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -10,7 +10,7 @@ import {
   type ProductStats,
 } from '@mercato/core';
 import { QueryFailedError, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { QueryDeepPartialEntity } from 'typeorm';
 import { containsPattern } from '../postgres-errors';
 import { ProductEntity } from './product.entity';
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import { ServerConfig } from '../config/server-config';
@@ -8,6 +9,8 @@ export function loggingModule(service: string) {
   return LoggerModule.forRootAsync({
     inject: [ServerConfig],
     useFactory: (config: ServerConfig) => ({
+      // nestjs-pino 5's default route pattern matches no route on platform-fastify 12: name them all, or nothing is logged
+      forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
       pinoHttp: [
         {
           level: config.LOG_LEVEL,
