@@ -1,4 +1,5 @@
 import { Argon2PasswordHasher } from '@mercato/core';
+import { watchHashing } from '@mercato/testing';
 import { operatorPasswordChecks } from './accounts';
 
 describe('operator tools hash passwords like the services', () => {
@@ -6,13 +7,7 @@ describe('operator tools hash passwords like the services', () => {
     const { hasher } = operatorPasswordChecks({ ARGON2_MAX_CONCURRENCY: '1', ARGON2_MEMORY_KIB: '4096', ARGON2_TIME_COST: '1' });
     expect(hasher).toBeInstanceOf(Argon2PasswordHasher);
     expect(hasher.concurrency.limit).toBe(1);
-    let peak = 0;
-    let waited = 0;
-    const sample = setInterval(() => {
-      peak = Math.max(peak, hasher.concurrency.active);
-      waited = Math.max(waited, hasher.concurrency.queued);
-    }, 1);
-    const hashes = await Promise.all([1, 2, 3].map((n) => hasher.hash(`Secr3tPass${n}`))).finally(() => clearInterval(sample));
+    const { result: hashes, peak, waited } = await watchHashing(hasher, () => Promise.all([1, 2, 3].map((n) => hasher.hash(`Secr3tPass${n}`))));
     expect(hashes[0]).toMatch(/^\$argon2id\$v=19\$m=4096,p=1,t=1\$/);
     expect(peak).toBe(1);
     expect(waited).toBeGreaterThan(0);

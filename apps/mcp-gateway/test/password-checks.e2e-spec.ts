@@ -1,6 +1,6 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { Argon2PasswordHasher, PasswordHasher } from '@mercato/core';
-import { startTestApp, type TestApp } from '@mercato/testing';
+import { startTestApp, watchHashing, type TestApp } from '@mercato/testing';
 import { McpGatewayModule } from '../src/mcp-gateway.module';
 import { newAgent, type Agent } from './mcp-client';
 import { problem, structured } from './tool-results';
@@ -15,22 +15,6 @@ afterAll(async () => {
   await admin?.client.close();
   await gateway?.close();
 });
-
-/** Samples the hasher's slots while `work` runs: the most running at once, and the most waiting. */
-async function watchHashing<T>(hasher: Argon2PasswordHasher, work: () => Promise<T>): Promise<{ result: T; peak: number; waited: number }> {
-  let peak = 0;
-  let waited = 0;
-  const sample = setInterval(() => {
-    peak = Math.max(peak, hasher.concurrency.active);
-    waited = Math.max(waited, hasher.concurrency.queued);
-  }, 1);
-  try {
-    const result = await work();
-    return { result, peak, waited };
-  } finally {
-    clearInterval(sample);
-  }
-}
 
 describe('password hashing in the gateway', () => {
   it('runs create_user and update_user hashes through one hasher bounded by ARGON2_MAX_CONCURRENCY', async () => {

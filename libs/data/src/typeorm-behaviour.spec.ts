@@ -1,29 +1,21 @@
 import type { DataSource } from 'typeorm';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
-import { TypeormRefreshTokensRepository } from './auth/typeorm-refresh-tokens.repository';
-import { createDataSource } from './data-source';
-import { createTestDatabase, type TestDatabase } from './testing/test-database';
-import { TypeormUsersRepository } from './users/typeorm-users.repository';
+import { repositoryDatabase, type RepositoryDatabase } from './testing/repository-database';
 
 /**
  * Behaviour that changed between TypeORM 0.3 and 1.0 without a compile error, pinned where it touches
  * Mercato's queries, so a later upgrade that changes it again fails here rather than in production.
  */
-let testDb: TestDatabase;
+let setup: RepositoryDatabase;
 let db: DataSource;
-let users: TypeormUsersRepository;
-let tokens: TypeormRefreshTokensRepository;
+let users: RepositoryDatabase['users'];
+let tokens: RepositoryDatabase['refreshTokens'];
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = await createDataSource({ url: testDb.url }).initialize();
-  users = new TypeormUsersRepository(db);
-  tokens = new TypeormRefreshTokensRepository(db);
+  setup = await repositoryDatabase();
+  ({ db, users, refreshTokens: tokens } = setup);
 });
-afterAll(async () => {
-  await db.destroy();
-  await testDb.drop();
-});
+afterAll(() => setup.close());
 
 async function userWithToken(name: string, hash: string) {
   const user = await users.insert({ email: `${name}@example.com`, username: name, fullName: null, passwordHash: 'x', role: 'user' });

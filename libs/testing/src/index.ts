@@ -9,3 +9,4 @@ export * from './service-process';
 export * from './openapi';
 export * from './hostile-input';
 export * from './hostile-probe';
+export * from './hashing';

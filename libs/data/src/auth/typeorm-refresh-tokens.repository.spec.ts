@@ -1,24 +1,14 @@
-import type { DataSource } from 'typeorm';
-import { createDataSource } from '../data-source';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import { TypeormUsersRepository } from '../users/typeorm-users.repository';
-import { TypeormRefreshTokensRepository } from './typeorm-refresh-tokens.repository';
+import { repositoryDatabase, type RepositoryDatabase } from '../testing/repository-database';
 
-let testDb: TestDatabase;
-let db: DataSource;
-let users: TypeormUsersRepository;
-let tokens: TypeormRefreshTokensRepository;
+let setup: RepositoryDatabase;
+let users: RepositoryDatabase['users'];
+let tokens: RepositoryDatabase['refreshTokens'];
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  db = await createDataSource({ url: testDb.url }).initialize();
-  users = new TypeormUsersRepository(db);
-  tokens = new TypeormRefreshTokensRepository(db);
+  setup = await repositoryDatabase();
+  ({ users, refreshTokens: tokens } = setup);
 });
-afterAll(async () => {
-  await db.destroy();
-  await testDb.drop();
-});
+afterAll(() => setup.close());
 
 const later = () => new Date(Date.now() + 3_600_000);
 

@@ -1,0 +1,28 @@
+import type { DataSource } from 'typeorm';
+import { TypeormRefreshTokensRepository } from '../auth/typeorm-refresh-tokens.repository';
+import { createDataSource } from '../data-source';
+import { TypeormUsersRepository } from '../users/typeorm-users.repository';
+import { createTestDatabase } from './test-database';
+
+export interface RepositoryDatabase {
+  db: DataSource;
+  users: TypeormUsersRepository;
+  refreshTokens: TypeormRefreshTokensRepository;
+  /** Closes the connections and drops the database. */
+  close(): Promise<void>;
+}
+
+/** A migrated database of a repository spec's own, with the repositories over it. */
+export async function repositoryDatabase(): Promise<RepositoryDatabase> {
+  const database = await createTestDatabase();
+  const db = await createDataSource({ url: database.url }).initialize();
+  return {
+    db,
+    users: new TypeormUsersRepository(db),
+    refreshTokens: new TypeormRefreshTokensRepository(db),
+    close: async () => {
+      await db.destroy();
+      await database.drop();
+    },
+  };
+}
