@@ -2,17 +2,19 @@ import { Client } from 'pg';
 import type supertest from 'supertest';
 import { bodyWith, HOSTILE_BODIES, HOSTILE_VALUES, type HostileValue } from './hostile-input';
 import { operationsOf, type OpenApiDocument } from './openapi';
+import type { TestApp } from './test-app';
 
-export interface RestProbe {
-  http: ReturnType<typeof supertest>;
-  doc: OpenApiDocument;
+export interface RestProbeOptions {
   headers: Record<string, string>;
   /** A valid value for each path parameter, by name. */
   pathParams: Record<string, string>;
   /** A valid body for each operation that takes one, keyed `METHOD /path`. */
   bodies: Record<string, Record<string, unknown>>;
-  /** The app's database, whose rows a refused request must leave exactly as they were. */
-  databaseUrl: string;
+}
+
+interface RestProbe extends RestProbeOptions {
+  http: ReturnType<typeof supertest>;
+  doc: OpenApiDocument;
 }
 
 interface Attempt {
@@ -30,9 +32,12 @@ interface Attempt {
  * with everything else valid, and returns what went wrong: a 5xx, unstorable text accepted, or a refused
  * request (or one accepting a value no field should take) that changed a stored row.
  */
-export async function probeRestOperations(probe: RestProbe): Promise<string[]> {
+export async function probeRestOperations(app: TestApp, options: RestProbeOptions): Promise<string[]> {
+  const doc = (await app.http.get('/docs-json').expect(200)).body as OpenApiDocument;
+  const probe: RestProbe = { ...options, http: app.http, doc };
   const failures: string[] = [];
-  const rows = await storedRows(probe.databaseUrl);
+  // the app's rows, which a refused request must leave exactly as they were
+  const rows = await storedRows(app.database.url);
   try {
     let before = await rows.fingerprint();
     for (const attempt of attemptsFor(probe)) {
