@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from './data-source';
+import { createDataSource, migrate } from './data-source';
 import { TypeormProductsRepository } from './products/typeorm-products.repository';
 import { createTestDatabase, type TestDatabase } from './testing/test-database';
 
@@ -78,7 +78,19 @@ describe('the role the services connect as', () => {
       [role],
     );
     expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['users', 'refresh_tokens', 'products', 'later_migration', 'products_id_seq']));
-    expect(rows.filter((r) => !(r.rows || r.sequence))).toEqual([]);
+    expect(rows.filter((r) => !(r.rows || r.sequence) && r.name !== 'migrations')).toEqual([]);
+  });
+
+  it('may read the migrations table but, once the migration job has run, never write it', async () => {
+    await migrate(testDb.url);
+    await expect(service.query(`SELECT count(*) FROM migrations`)).resolves.toHaveLength(1);
+    for (const statement of [
+      `INSERT INTO migrations (timestamp, name) VALUES (1, 'Forged1')`,
+      `UPDATE migrations SET name = name`,
+      `DELETE FROM migrations`,
+    ]) {
+      await expect(service.query(statement)).rejects.toMatchObject({ driverError: { code: INSUFFICIENT_PRIVILEGE } });
+    }
   });
 
   it.each([
