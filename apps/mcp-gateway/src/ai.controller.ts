@@ -46,7 +46,9 @@ export class AiController implements OnApplicationShutdown {
   private poolFor(request: FastifyRequest): McpClientPool {
     if (!this.pool) {
       const { localAddress = '127.0.0.1', localPort } = request.socket;
-      const host = localAddress.includes(':') ? `[${localAddress}]` : localAddress;
+      // Listening on `::`, an IPv4 caller arrives at ::ffff:a.b.c.d; name it as IPv4, the form the Host check knows.
+      const address = localAddress.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+      const host = address.includes(':') ? `[${address}]` : address;
       this.pool = new McpClientPool(new URL(`http://${host}:${localPort}/mcp`), POOL_SIZE, 'mercato-rest');
     }
     return this.pool;

@@ -88,4 +88,16 @@ describe('POST /api/v1/ai/sentiment when the tool behind it fails', () => {
     const u = await actingUser(gateway);
     await gateway.http.post('/api/v1/ai/sentiment').set(u.auth).send({ text: 'A fine mug' }).expect(200);
   });
+
+  it('reaches its own /mcp when it listens on every interface, as in a container', async () => {
+    const everywhere = await startTestApp(McpGatewayModule, { host: '::' });
+    try {
+      const u = await actingUser(everywhere);
+      const res = await everywhere.http.post('/api/v1/ai/sentiment').set(u.auth).send({ text: 'Lovely and sturdy' }).expect(200);
+      expect(res.body).toMatchObject({ sentiment: 'positive' });
+    } finally {
+      await everywhere.close();
+    }
+  });
+
 });

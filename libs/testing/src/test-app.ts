@@ -20,6 +20,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Reuse another app's database (to test two instances, or two services, over one database). */
   database?: TestDatabase;
+  /** The interface to listen on; `::` serves IPv4 callers as IPv4-mapped addresses, as containers do. */
+  host?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function startTestApp(module: Type<unknown>, options: TestAppOption
     ...options.env,
   };
   const app = await withEnv(env, () => createApp(module));
-  await app.listen(0, '127.0.0.1');
+  await app.listen(0, options.host ?? '127.0.0.1');
   const url = await app.getUrl();
   return {
     app,
