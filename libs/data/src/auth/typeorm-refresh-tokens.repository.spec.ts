@@ -30,4 +30,12 @@ describe('TypeormRefreshTokensRepository', () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => tokens.consume('c'.repeat(64))));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
+
+  it('has the revoked-family index the refresh check reads, built valid though built concurrently', async () => {
+    const rows = await setup.db.query<{ valid: boolean }[]>(
+      `SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'ix_refresh_tokens_revoked_family'`,
+    );
+    expect(rows).toEqual([{ valid: true }]);
+  });
+
 });
