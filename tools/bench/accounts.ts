@@ -3,7 +3,10 @@ import { withUsersService } from '../cli/accounts';
 import type { BenchTarget } from './target';
 
 /** Makes (or reuses) an account on the bench database and signs it in through users-api; returns its access token. */
-export async function benchToken(target: Pick<BenchTarget, 'databaseUrl' | 'baseUrl'>, role: Role): Promise<{ token: string; username: string; password: string }> {
+export async function benchToken(
+  target: Pick<BenchTarget, 'databaseUrl' | 'baseUrl'>,
+  role: Role,
+): Promise<{ token: string; username: string; password: string }> {
   const username = `bench-${role}-${process.pid}`;
   const password = 'Bench1234';
   // Several scenario groups sign in with the same role; the account is made once and reused.

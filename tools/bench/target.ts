@@ -36,7 +36,14 @@ export async function startTarget({ catalogSize = CATALOG_SIZE } = {}): Promise<
     scratch = await createScratchDatabase(server, 'target');
     databaseUrl = scratch.url;
   } else {
-    pg = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: 54399, password: secrets.pgPassword, database: 'mercato_bench', persistent: false, durable: true });
+    pg = await startEmbeddedPostgres({
+      dataDir: join(dir, 'postgres'),
+      port: 54399,
+      password: secrets.pgPassword,
+      database: 'mercato_bench',
+      persistent: false,
+      durable: true,
+    });
     databaseUrl = pg.url;
   }
   await migrate(databaseUrl);

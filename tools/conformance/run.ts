@@ -14,7 +14,16 @@ import { startTarget } from '../bench/target';
 const TOOLING = join(ROOT, 'tmp/conformance');
 const PACKAGES = ['node@22.23.3', '@modelcontextprotocol/conformance@0.1.16', '@modelcontextprotocol/inspector@2.12.0'];
 /** Every server scenario that applies to a product server; see README for the ones skipped and why. */
-const SCENARIOS = ['server-initialize', 'ping', 'tools-list', 'resources-list', 'prompts-list', 'logging-set-level', 'completion-complete', 'dns-rebinding-protection'];
+const SCENARIOS = [
+  'server-initialize',
+  'ping',
+  'tools-list',
+  'resources-list',
+  'prompts-list',
+  'logging-set-level',
+  'completion-complete',
+  'dns-rebinding-protection',
+];
 
 function installTooling(): string {
   const node22 = join(TOOLING, 'node_modules/.bin/node');
@@ -40,10 +49,13 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 /** Forwards to the gateway with a bearer token added; everything else (Host, Origin) passes unchanged. */
 function tokenProxy(target: URL, token: string): Promise<Server> {
   const proxy = createServer((req, res) => {
-    const upstream = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, authorization: `Bearer ${token}` } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, authorization: `Bearer ${token}` } },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on('error', (error) => (res.headersSent ? res.destroy(error) : res.writeHead(502).end(String(error))));
     req.pipe(upstream);
   });
@@ -68,7 +80,18 @@ async function main(): Promise<void> {
       }
       const inspector = await run(
         node22,
-        [bin('mcp-inspector'), '--cli', `${gateway.origin}/mcp`, '--method', 'tools/list', '--header', `Authorization: Bearer ${token}`, '--strict', '--format', 'json'],
+        [
+          bin('mcp-inspector'),
+          '--cli',
+          `${gateway.origin}/mcp`,
+          '--method',
+          'tools/list',
+          '--header',
+          `Authorization: Bearer ${token}`,
+          '--strict',
+          '--format',
+          'json',
+        ],
         { ...process.env, MCP_CATALOG_PATH: join(TOOLING, 'catalog.json') },
       );
       process.stdout.write(inspector.stderr || 'MCP Inspector --strict: no schema portability findings\n');

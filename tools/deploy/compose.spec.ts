@@ -54,7 +54,11 @@ describe('docker-compose.yml', () => {
   });
 
   it('passes no env_file, so a service gets exactly the variables listed for it', () => {
-    expect(Object.entries(compose.services).filter(([, s]) => s.env_file !== undefined).map(([n]) => n)).toEqual([]);
+    expect(
+      Object.entries(compose.services)
+        .filter(([, s]) => s.env_file !== undefined)
+        .map(([n]) => n),
+    ).toEqual([]);
   });
 
   it.each(SERVICES.map((s) => [s.name, s]))('builds %s from the Dockerfile with its APP and names the image', (_name, s) => {
@@ -97,8 +101,7 @@ describe('docker-compose.yml', () => {
 
   it('starts a service only on a healthy database and Redis, after migrations, and after users-api for token checks', () => {
     const ready = { postgres: 'service_healthy', redis: 'service_healthy', migrate: 'service_completed_successfully' };
-    const conditions = (name: string) =>
-      Object.fromEntries(Object.entries(service(name).depends_on ?? {}).map(([dep, { condition }]) => [dep, condition]));
+    const conditions = (name: string) => Object.fromEntries(Object.entries(service(name).depends_on ?? {}).map(([dep, { condition }]) => [dep, condition]));
     expect(conditions('users-api')).toEqual(ready);
     expect(conditions('products-api')).toEqual({ ...ready, 'users-api': 'service_healthy' });
     expect(conditions('mcp-gateway')).toEqual({ ...ready, 'users-api': 'service_healthy' });
@@ -111,7 +114,9 @@ describe('docker-compose.yml', () => {
     const image = serviceNamed(MIGRATION.service);
     // Built once, by users-api's service: a second `build:` of the same tag would build it again.
     expect([migrate.image, migrate.build, migrate.pull_policy]).toEqual([image.image, undefined, 'never']);
-    const builders = Object.entries(compose.services).filter(([, s]) => s.image === image.image && s.build).map(([n]) => n);
+    const builders = Object.entries(compose.services)
+      .filter(([, s]) => s.image === image.image && s.build)
+      .map(([n]) => n);
     expect(builders).toEqual([image.name]);
     expect(migrate.command).toEqual(MIGRATION.command);
     expect(migrate.environment).toEqual({ DATABASE_URL: expect.stringMatching(OWNER_DATABASE_URL) });
@@ -122,7 +127,9 @@ describe('docker-compose.yml', () => {
   it("creates the services' role when PostgreSQL initialises its volume, with app-role.sql and its own password", () => {
     const postgres = service('postgres');
     expect(postgres.environment).toMatchObject({ POSTGRES_USER: 'mercato', POSTGRES_APP_PASSWORD: expect.stringMatching(/^\$\{POSTGRES_APP_PASSWORD:\?/) });
-    expect(postgres.volumes).toEqual(expect.arrayContaining(['./deploy/postgres:/etc/mercato/postgres:ro', './deploy/postgres/initdb:/docker-entrypoint-initdb.d:ro']));
+    expect(postgres.volumes).toEqual(
+      expect.arrayContaining(['./deploy/postgres:/etc/mercato/postgres:ro', './deploy/postgres/initdb:/docker-entrypoint-initdb.d:ro']),
+    );
     const init = readRepoText('deploy/postgres/initdb/mercato-app-role.sh');
     // The role the script names and sets the password of is the one in the services' URL.
     expect(init).toContain("SET mercato.app_role = 'mercato_app';");
@@ -169,7 +176,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes only nginx, on loopback unless told otherwise, which reads its config from deploy/nginx', () => {
-    const published = Object.entries(compose.services).filter(([, s]) => s.ports?.length).map(([n]) => n);
+    const published = Object.entries(compose.services)
+      .filter(([, s]) => s.ports?.length)
+      .map(([n]) => n);
     expect(published).toEqual(['nginx']);
     expect(interpolate(service('nginx').ports, {})).toEqual(['127.0.0.1:8080:8080']);
     expect(interpolate(service('nginx').ports, { BIND_ADDRESS: '0.0.0.0' })).toEqual(['0.0.0.0:8080:8080']);

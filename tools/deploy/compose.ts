@@ -85,15 +85,20 @@ function substitute(text: string, env: Record<string, string | undefined>): stri
     const set = value !== undefined;
     const nonEmpty = set && value !== '';
     switch (op) {
-      case ':-': return nonEmpty ? value : word;
-      case '-': return set ? value : word;
+      case ':-':
+        return nonEmpty ? value : word;
+      case '-':
+        return set ? value : word;
       case ':?':
       case '?':
         if (op === ':?' ? !nonEmpty : !set) throw new Error(`${braced}: ${word}`);
         return value as string;
-      case ':+': return nonEmpty ? word : '';
-      case '+': return set ? word : '';
-      case undefined: return value ?? '';
+      case ':+':
+        return nonEmpty ? word : '';
+      case '+':
+        return set ? word : '';
+      case undefined:
+        return value ?? '';
     }
   });
 }

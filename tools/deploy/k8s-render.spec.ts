@@ -17,7 +17,10 @@ function kubectlBinaries(): string[] {
       return false;
     }
   };
-  const onPath = (process.env['PATH'] ?? '').split(delimiter).map((dir) => join(dir, 'kubectl')).find(executable);
+  const onPath = (process.env['PATH'] ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, 'kubectl'))
+    .find(executable);
   const listed = (process.env['KUBECTL'] ?? '').split(delimiter).filter(Boolean);
   return [...new Set([...listed, ...(onPath ? [onPath] : [])])];
 }
@@ -29,13 +32,41 @@ describe('the kustomize renderer', () => {
 
   it('merges containers and env vars by name, replaces other lists and deletes what a patch sets to null', () => {
     const base = pod([
-      { name: 'app', image: 'a', args: ['x', 'y'], env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }], stdin: true },
+      {
+        name: 'app',
+        image: 'a',
+        args: ['x', 'y'],
+        env: [
+          { name: 'A', value: '1' },
+          { name: 'B', value: '2' },
+        ],
+        stdin: true,
+      },
       { name: 'sidecar', image: 's' },
     ]);
-    const patch = pod([{ name: 'app', args: ['z'], env: [{ name: 'B', value: '3' }, { name: 'C', value: '4' }], stdin: null }]);
+    const patch = pod([
+      {
+        name: 'app',
+        args: ['z'],
+        env: [
+          { name: 'B', value: '3' },
+          { name: 'C', value: '4' },
+        ],
+        stdin: null,
+      },
+    ]);
     expect(merge(base, patch)).toEqual(
       pod([
-        { name: 'app', image: 'a', args: ['z'], env: [{ name: 'A', value: '1' }, { name: 'B', value: '3' }, { name: 'C', value: '4' }] },
+        {
+          name: 'app',
+          image: 'a',
+          args: ['z'],
+          env: [
+            { name: 'A', value: '1' },
+            { name: 'B', value: '3' },
+            { name: 'C', value: '4' },
+          ],
+        },
         { name: 'sidecar', image: 's' },
       ]),
     );

@@ -86,7 +86,11 @@ export function renderKustomization(dir: string): K8sObject[] {
     const apiVersion = target.group ? `${target.group}/${target.version}` : target.version;
     const ops = readYamlDocuments(join(dir, path))[0];
     if (!Array.isArray(ops)) throw new Error(`${path}: a JSON 6902 patch is a list of operations`);
-    objects = replaceOne(objects, (o) => o.apiVersion === apiVersion && o.kind === target.kind && o.metadata.name === target.name, (o) => ops.reduce(applyOperation, o as Json) as K8sObject);
+    objects = replaceOne(
+      objects,
+      (o) => o.apiVersion === apiVersion && o.kind === target.kind && o.metadata.name === target.name,
+      (o) => ops.reduce(applyOperation, o as Json) as K8sObject,
+    );
   }
   const { namespace, images = [] } = k;
   if (namespace) objects = objects.map((o) => ({ ...o, metadata: { ...o.metadata, namespace } }));
@@ -145,7 +149,10 @@ export function merge(base: Json, patch: Json, field = ''): Json {
 /** One RFC 6902 operation: add, replace or remove (the ones a host or TLS patch needs). */
 export function applyOperation(doc: Json, op: Json): Json {
   if (!isMap(op) || typeof op['path'] !== 'string') throw new Error('a JSON 6902 operation needs a path');
-  const keys = op['path'].split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const keys = op['path']
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   const last = keys.pop();
   if (last === undefined) throw new Error('a JSON 6902 path cannot be the whole document');
   let parent: Json = doc;

@@ -60,11 +60,16 @@ describe.each(OVERLAYS)('traffic in the %s overlay', (overlay) => {
   const { services, migration } = renderOverlay(overlay);
   const all = [...services, ...migration];
   const namespace = services[0].metadata.namespace ?? '';
-  const pods = new Map(workloads(all).map((w): [string, Pod] => [w.name, {
-    namespace: w.namespace,
-    labels: w.template.metadata?.labels ?? {},
-    ports: (w.template.spec?.containers ?? []).flatMap((c) => c.ports ?? []),
-  }]));
+  const pods = new Map(
+    workloads(all).map((w): [string, Pod] => [
+      w.name,
+      {
+        namespace: w.namespace,
+        labels: w.template.metadata?.labels ?? {},
+        ports: (w.template.spec?.containers ?? []).flatMap((c) => c.ports ?? []),
+      },
+    ]),
+  );
   const pod = (name: string) => pods.get(name) as Pod;
   const policies = ofKind(all, 'NetworkPolicy');
   const reaches = (from: Endpoint, to: Endpoint, port: number, protocol: 'TCP' | 'UDP' = 'TCP') => allows(policies, { from, to, port, protocol });
@@ -110,7 +115,8 @@ describe.each(OVERLAYS)('traffic in the %s overlay', (overlay) => {
     for (const p of policies) {
       expect([p.metadata?.name, p.metadata?.namespace]).toEqual([p.metadata?.name, namespace]);
       const selector = p.spec?.podSelector ?? {};
-      if (Object.keys(selector).length) expect([p.metadata?.name, [...pods.values()].some((q) => selects(selector, q.labels))]).toEqual([p.metadata?.name, true]);
+      if (Object.keys(selector).length)
+        expect([p.metadata?.name, [...pods.values()].some((q) => selects(selector, q.labels))]).toEqual([p.metadata?.name, true]);
       const peers = [...(p.spec?.ingress ?? []).flatMap((r) => r.from ?? []), ...(p.spec?.egress ?? []).flatMap((r) => r.to ?? [])];
       for (const peer of peers.filter((q) => q.podSelector && !q.namespaceSelector)) {
         expect([p.metadata?.name, [...pods.values()].some((q) => selects(peer.podSelector, q.labels))]).toEqual([p.metadata?.name, true]);
@@ -123,7 +129,12 @@ describe.each(OVERLAYS)('traffic in the %s overlay', (overlay) => {
     const neighbour: Pod = { namespace, labels: { app: 'something-else' } };
     for (const s of SERVICES) {
       expect([s.name, reaches(INGRESS_CONTROLLER, pod(s.name), s.port), reaches(PROMETHEUS, pod(s.name), s.port)]).toEqual([s.name, true, true]);
-      expect([s.name, reaches(INGRESS_CONTROLLER, pod(s.name), 9229), reaches(lookalike, pod(s.name), s.port), reaches(neighbour, pod(s.name), s.port)]).toEqual([s.name, false, false, false]);
+      expect([
+        s.name,
+        reaches(INGRESS_CONTROLLER, pod(s.name), 9229),
+        reaches(lookalike, pod(s.name), s.port),
+        reaches(neighbour, pod(s.name), s.port),
+      ]).toEqual([s.name, false, false, false]);
     }
   });
 
@@ -144,10 +155,21 @@ describe.each(OVERLAYS)('traffic in the %s overlay', (overlay) => {
     const neighbour: Pod = { namespace, labels: { 'app.kubernetes.io/part-of': 'mercato', app: 'something-else' } };
     for (const s of SERVICES) {
       const p = pod(s.name);
-      expect([s.name, reaches(p, datastore, 5432), reaches(p, datastore, 6379), reaches(p, dns, 53, 'UDP'), reaches(p, datastore, 443)]).toEqual([s.name, true, true, true, false]);
+      expect([s.name, reaches(p, datastore, 5432), reaches(p, datastore, 6379), reaches(p, dns, 53, 'UDP'), reaches(p, datastore, 443)]).toEqual([
+        s.name,
+        true,
+        true,
+        true,
+        false,
+      ]);
     }
     const job = pod('mercato-migrate');
-    expect([reaches(job, datastore, 5432), reaches(job, dns, 53, 'UDP'), reaches(job, datastore, 6379), reaches(job, pod('users-api'), serviceNamed('users-api').port)]).toEqual([true, true, false, false]);
+    expect([
+      reaches(job, datastore, 5432),
+      reaches(job, dns, 53, 'UDP'),
+      reaches(job, datastore, 6379),
+      reaches(job, pod('users-api'), serviceNamed('users-api').port),
+    ]).toEqual([true, true, false, false]);
     expect([reaches(neighbour, datastore, 5432), reaches(neighbour, datastore, 6379)]).toEqual([false, false]);
   });
 
@@ -157,6 +179,10 @@ describe.each(OVERLAYS)('traffic in the %s overlay', (overlay) => {
     // e.g. a PostgreSQL operator's instances replicating to each other, and the services reaching them.
     const primary: Pod = { namespace, labels: { 'app.kubernetes.io/name': 'postgresql' }, ports: [{ containerPort: 5432 }] };
     const replica: Pod = { namespace, labels: { 'app.kubernetes.io/name': 'postgresql' } };
-    expect([reaches(replica, primary, 5432), reaches(pod('users-api'), primary, 5432), reaches(pod('mercato-migrate'), primary, 5432)]).toEqual([true, true, true]);
+    expect([reaches(replica, primary, 5432), reaches(pod('users-api'), primary, 5432), reaches(pod('mercato-migrate'), primary, 5432)]).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 });

@@ -52,7 +52,11 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
   });
 
   it('runs each service from its own image of one pinned release, listening on its own port', () => {
-    expect(ofKind(services, 'Deployment').map((d) => d.metadata?.name).sort()).toEqual(SERVICES.map((s) => s.name).sort());
+    expect(
+      ofKind(services, 'Deployment')
+        .map((d) => d.metadata?.name)
+        .sort(),
+    ).toEqual(SERVICES.map((s) => s.name).sort());
     const tags = new Set<string>();
     for (const s of SERVICES) {
       const c = containerOf(s.name);
@@ -92,7 +96,13 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
 
       const values = Object.fromEntries([...env].map(([name, src]) => [name, src.secret ? SECRET_VALUES[src.secret.key] : src.value]));
       const config = loadConfig(CONFIGS[s.name], values) as Record<string, unknown>;
-      expect(config).toMatchObject({ NODE_ENV: 'production', TRUST_PROXY: true, HOST: '0.0.0.0', PORT: s.port, LOG_LEVEL: overlay === 'dev' ? 'debug' : 'info' });
+      expect(config).toMatchObject({
+        NODE_ENV: 'production',
+        TRUST_PROXY: true,
+        HOST: '0.0.0.0',
+        PORT: s.port,
+        LOG_LEVEL: overlay === 'dev' ? 'debug' : 'info',
+      });
       if (s.name !== 'users-api') expect(config['JWT_JWKS_URL']).toBe(`http://users-api:${serviceNamed('users-api').port}/.well-known/jwks.json`);
     }
   });
@@ -178,7 +188,8 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
       const isJob = ofKind(migration, 'Job').some((j) => j.metadata?.name === w.name);
       expect([w.name, secretsReadBy(w).has(SCHEMA_OWNER_SECRET)]).toEqual([w.name, isJob]);
     }
-    for (const s of SERVICES) expect(environmentOf(containerOf(s.name), services, secrets).get('DATABASE_URL')?.secret).toEqual({ name: 'mercato-datastores', key: 'DATABASE_URL' });
+    for (const s of SERVICES)
+      expect(environmentOf(containerOf(s.name), services, secrets).get('DATABASE_URL')?.secret).toEqual({ name: 'mercato-datastores', key: 'DATABASE_URL' });
   });
 
   it('keeps credentials out of the manifests and the signing key inside users-api', () => {

@@ -9,7 +9,10 @@ import { SERVICES, serviceNamed } from './services';
 const http = one(readNginx(), 'http').block ?? [];
 const plain = one(http, 'server').block ?? [];
 const tls = one(readNginx('tls.conf.example'), 'server').block ?? [];
-const SERVERS: [string, Directive[]][] = [['plain HTTP', plain], ['TLS', tls]];
+const SERVERS: [string, Directive[]][] = [
+  ['plain HTTP', plain],
+  ['TLS', tls],
+];
 
 /** Every public path and the service that must answer it. */
 const ROUTES: [string, string][] = [
@@ -34,9 +37,17 @@ const INTERNAL = ['/health/live', '/health/ready', '/metrics', '/docs', '/docs-j
  * route's text is no path of that service.
  */
 const NOT_ROUTES = [
-  '/api/v1/usersX', '/api/v1/authority', '/api/v1/products-admin', '/api/v1/aix', '/mcpfoo', '/mcp.json',
-  '/.well-known/jwks.json.bak', '/.well-known/oauth-protected-resourcex', '/.well-known/oauth-protected-resource.json',
-  '/healthz', '/API/v1/users',
+  '/api/v1/usersX',
+  '/api/v1/authority',
+  '/api/v1/products-admin',
+  '/api/v1/aix',
+  '/mcpfoo',
+  '/mcp.json',
+  '/.well-known/jwks.json.bak',
+  '/.well-known/oauth-protected-resourcex',
+  '/.well-known/oauth-protected-resource.json',
+  '/healthz',
+  '/API/v1/users',
 ];
 
 function location(server: Directive[], path: string): Directive[] {
@@ -112,7 +123,10 @@ describe('nginx in front of the services', () => {
     expect(headers.get('X-Request-Id')).toBe('$mercato_request_id');
     const requestId = one(http, 'map');
     expect(requestId.args).toEqual(['$http_x_request_id', '$mercato_request_id']);
-    expect(requestId.block?.map((d) => [d.name, ...d.args])).toEqual([['default', '$http_x_request_id'], ['', '$request_id']]);
+    expect(requestId.block?.map((d) => [d.name, ...d.args])).toEqual([
+      ['default', '$http_x_request_id'],
+      ['', '$request_id'],
+    ]);
     // A proxy_set_header lower down would replace all of these for that server or location.
     for (const [, server] of SERVERS) expect([server, ...locations(server)].flatMap((level) => all(level, 'proxy_set_header'))).toEqual([]);
     expect(serviceNamed('users-api').env.has('TRUST_PROXY')).toBe(true);

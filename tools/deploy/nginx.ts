@@ -67,8 +67,17 @@ function includedFiles(pattern: string): string[] {
   if (!pattern.includes('*')) return [pattern];
   const dir = join(ROOT, NGINX_DIR, dirname(pattern));
   if (!existsSync(dir)) return [];
-  const name = new RegExp(`^${pattern.split('/').at(-1)?.split('*').map((p) => p.replace(/[.]/g, '\\.')).join('.*')}$`);
-  return readdirSync(dir).filter((f) => name.test(f)).map((f) => join(dirname(pattern), f));
+  const name = new RegExp(
+    `^${pattern
+      .split('/')
+      .at(-1)
+      ?.split('*')
+      .map((p) => p.replace(/[.]/g, '\\.'))
+      .join('.*')}$`,
+  );
+  return readdirSync(dir)
+    .filter((f) => name.test(f))
+    .map((f) => join(dirname(pattern), f));
 }
 
 export function all(directives: Directive[], name: string): Directive[] {

@@ -31,7 +31,9 @@ const CONFIGS: Record<string, new () => object> = {
 };
 
 export function envOf(cls: new () => object): Set<string> {
-  const decorated = getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false).map((m) => m.propertyName);
+  const decorated = getMetadataStorage()
+    .getTargetValidationMetadatas(cls, '', true, false)
+    .map((m) => m.propertyName);
   return new Set([...decorated, ...Object.keys(new cls())]);
 }
 

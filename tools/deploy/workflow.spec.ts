@@ -57,7 +57,7 @@ describe('the CI workflow', () => {
     }
   });
 
-  it('has .ci/run bring its own Node, of the version package.json names, where the machine\'s is older', () => {
+  it("has .ci/run bring its own Node, of the version package.json names, where the machine's is older", () => {
     const useNode = readRepoText('.ci/use-node');
     expect(ciRun.indexOf('source .ci/use-node')).toBeGreaterThan(-1);
     expect(ciRun.indexOf('source .ci/use-node')).toBeLessThan(ciRun.search(/^npm ci\b/m));
@@ -87,7 +87,10 @@ describe('the CI workflow', () => {
   });
 
   it('smoke-runs each image as far as its configuration check', () => {
-    const run = job('images').steps.map((s) => s.run ?? '').find((r) => r.includes('docker run')) ?? '';
+    const run =
+      job('images')
+        .steps.map((s) => s.run ?? '')
+        .find((r) => r.includes('docker run')) ?? '';
     expect(run).toContain('--read-only');
     expect(run).toContain("grep -q 'Invalid configuration'");
   });

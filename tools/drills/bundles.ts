@@ -23,7 +23,9 @@ function newestIn(dir: string): number {
  */
 export function ensureBundles(apps: string[]): void {
   // libs/testing never reaches a bundle
-  const libs = readdirSync(join(ROOT, 'libs')).filter((lib) => lib !== 'testing').map((lib) => join(ROOT, 'libs', lib, 'src'));
+  const libs = readdirSync(join(ROOT, 'libs'))
+    .filter((lib) => lib !== 'testing')
+    .map((lib) => join(ROOT, 'libs', lib, 'src'));
   const sources = Math.max(...libs.map(newestIn));
   const stale = apps.filter((app) => {
     const bundle = join(ROOT, bundleOf(app));

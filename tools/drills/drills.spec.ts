@@ -8,7 +8,17 @@ import { redisServerMissing } from './redis-server';
 let status: number | null;
 let lines: Map<string, string>;
 beforeAll(async () => {
-  const args = ['-r', join(ROOT, 'tools/register.cjs'), join(ROOT, 'tools/drills/run.ts'), '--load-seconds', '3', '--postgres-down-seconds', '2', '--connections', '4'];
+  const args = [
+    '-r',
+    join(ROOT, 'tools/register.cjs'),
+    join(ROOT, 'tools/drills/run.ts'),
+    '--load-seconds',
+    '3',
+    '--postgres-down-seconds',
+    '2',
+    '--connections',
+    '4',
+  ];
   const stdout = await new Promise<string>((resolve) => {
     const child = execFile(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 170_000, maxBuffer: 64 * 1024 * 1024 }, (_error, out, err) => {
       status = child.exitCode;
@@ -23,7 +33,9 @@ beforeAll(async () => {
 
 it('keeps answering every read while Redis is killed and restarted, and reads a write made after it is back', () => {
   const missing = redisServerMissing();
-  expect(lines.get('redis-restart')).toMatch(missing ? /^SKIP {2}redis-restart {2}skipped: no redis-server/ : /^PASS {2}redis-restart .*failed 0 .*fresh read after restart yes/);
+  expect(lines.get('redis-restart')).toMatch(
+    missing ? /^SKIP {2}redis-restart {2}skipped: no redis-server/ : /^PASS {2}redis-restart .*failed 0 .*fresh read after restart yes/,
+  );
 });
 
 it('answers 503, never 500, while PostgreSQL is down, and recovers by itself in the same process', () => {

@@ -76,7 +76,11 @@ export async function redisRestartDrill(platform: DrillPlatform, { products, adm
   const redis = platform.redis;
   if (!redis) return { name, numbers: [], notes: ['skipped: no redis-server on PATH, so there is no Redis of our own to kill'] };
   const notes: string[] = [];
-  const created = await json(`${products.url}/api/v1/products`, { method: 'POST', headers: adminAuth, body: JSON.stringify({ name: 'Drill Lamp', price: 10, stock: 5 }) });
+  const created = await json(`${products.url}/api/v1/products`, {
+    method: 'POST',
+    headers: adminAuth,
+    body: JSON.stringify({ name: 'Drill Lamp', price: 10, stock: 5 }),
+  });
   const id = created.body['id'] as number;
   const read = () => json(`${products.url}/api/v1/products/${id}`);
   await read(); // cached from here on
@@ -96,7 +100,8 @@ export async function redisRestartDrill(platform: DrillPlatform, { products, adm
   const adjusted = await json(`${products.url}/api/v1/products/${id}/stock`, { method: 'PATCH', headers: adminAuth, body: JSON.stringify({ quantity: 2 }) });
   const after = await read();
   const fresh = adjusted.status === 200 && after.body['stock'] === 7;
-  if (!fresh) notes.push(`after the restart a write was not seen by the next read (PATCH ${adjusted.status}, stock ${String(after.body['stock'])}, expected 7)`);
+  if (!fresh)
+    notes.push(`after the restart a write was not seen by the next read (PATCH ${adjusted.status}, stock ${String(after.body['stock'])}, expected 7)`);
   const bad = count(tally, (s) => !ok(s)) + failures(tally) + tally.refused + tally.closedAsAnnounced;
   if (bad) notes.push('requests failed while Redis was away');
   return {
@@ -117,7 +122,13 @@ export async function postgresRestartDrill(platform: DrillPlatform, { users, use
   const notes: string[] = [];
   // 1.5 s of load before the stop, and at least 2.5 s after PostgreSQL is back (its start takes about 1 s)
   const loadSeconds = Math.max(t.loadSeconds, t.postgresDownSeconds + 5);
-  const load = startLoad({ title: name, url: `${users.url}/api/v1/users/me`, headers: { authorization: `Bearer ${user.token}` }, connections: t.connections, duration: loadSeconds });
+  const load = startLoad({
+    title: name,
+    url: `${users.url}/api/v1/users/me`,
+    headers: { authorization: `Bearer ${user.token}` },
+    connections: t.connections,
+    duration: loadSeconds,
+  });
   await sleep(1500);
   await platform.stopPostgres();
   const downAt = Date.now();
@@ -162,7 +173,13 @@ export async function shutdownDrill({ draining: service, user: account }: DrillS
   // connections, lets open ones finish) once its readiness probe fails, as Kubernetes endpoints and nginx do.
   const balancer = await new TcpProxy('127.0.0.1', Number(new URL(service.url).port)).open();
   const via = `http://127.0.0.1:${balancer.port}`;
-  const reads = startLoad({ title: `${name} reads`, url: `${via}/api/v1/users/me`, headers: { authorization: `Bearer ${account.token}` }, connections: t.connections, duration: t.loadSeconds + 30 });
+  const reads = startLoad({
+    title: `${name} reads`,
+    url: `${via}/api/v1/users/me`,
+    headers: { authorization: `Bearer ${account.token}` },
+    connections: t.connections,
+    duration: t.loadSeconds + 30,
+  });
   const logins = startLoad({
     title: `${name} logins`,
     url: `${via}/api/v1/auth/login`,
@@ -176,7 +193,14 @@ export async function shutdownDrill({ draining: service, user: account }: DrillS
   const signalledAt = Date.now();
   service.child.kill('SIGTERM');
   void (async () => {
-    while (service.alive() && (await fetch(`${service.url}/health/ready`).then((r) => r.ok, () => false))) await sleep(100);
+    while (
+      service.alive() &&
+      (await fetch(`${service.url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    )
+      await sleep(100);
     balancer.stopAccepting();
   })();
   const deadline = sleep(30_000).then(() => undefined);

@@ -76,7 +76,12 @@ export function startLoad(spec: LoadSpec): RunningLoad {
     });
   };
   // The client's typings know only some of the events it emits; the rest are read as documented in its source.
-  const options = { ...autocannonRequest(spec), duration: spec.duration, timeout: 10, setupClient: setupClient as unknown as (client: autocannon.Client) => void };
+  const options = {
+    ...autocannonRequest(spec),
+    duration: spec.duration,
+    timeout: 10,
+    setupClient: setupClient as unknown as (client: autocannon.Client) => void,
+  };
   // Without a callback autocannon returns its instance, which can be stopped, made thenable.
   const instance = autocannon(options) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
   return { tally, stop: () => instance.stop(), done: Promise.resolve(instance).then(() => tally) };
@@ -89,4 +94,7 @@ export const ok = (status: number) => status >= 200 && status < 300;
 
 /** `200×1234 503×56`: the statuses seen, for the report. */
 export const statuses = (tally: LoadTally): string =>
-  [...tally.byStatus].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ') || 'none';
+  [...tally.byStatus]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${status}×${n}`)
+    .join(' ') || 'none';

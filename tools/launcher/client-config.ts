@@ -21,6 +21,8 @@ export async function demoClientConfig(usersApi: string, mcpUrl: string, account
   const config = { mcpServers: { mercato: { type: 'http', url: mcpUrl, headers: { Authorization: `Bearer ${token}` } } } };
   return [
     `MCP client config for the ${account.role} "${account.username}" (token valid ${Math.round(ttl / 60)} min; sign in again for a new one):`,
-    ...JSON.stringify(config, null, 2).split('\n').map((line) => `  ${line}`),
+    ...JSON.stringify(config, null, 2)
+      .split('\n')
+      .map((line) => `  ${line}`),
   ];
 }

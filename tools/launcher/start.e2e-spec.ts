@@ -29,7 +29,11 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 async function launch(): Promise<Launch> {
   const env: NodeJS.ProcessEnv = { ...process.env, MERCATO_DATA_DIR: dataDir, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) };
   for (const key of ['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'NODE_ENV']) delete env[key];
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/register.cjs'), join(ROOT, 'tools/launcher/start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/register.cjs'), join(ROOT, 'tools/launcher/start.ts')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const launched: Launch = { child, output: '' };
   child.stdout?.on('data', (chunk: Buffer) => (launched.output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (launched.output += chunk.toString()));
@@ -97,7 +101,11 @@ it('starts the whole platform on an embedded PostgreSQL, prints a working MCP cl
       body: JSON.stringify({ username: 'admin', password: 'Admin1234' }),
     });
     const { access_token: token } = (await login.json()) as { access_token: string };
-    const res = await fetch(products, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ name: 'Kept Across Restarts', price: 3 }) });
+    const res = await fetch(products, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ name: 'Kept Across Restarts', price: 3 }),
+    });
     expect(res.status).toBe(201);
     created = (await res.json()) as { id: number };
   } finally {

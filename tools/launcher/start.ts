@@ -21,7 +21,14 @@ async function main(): Promise<void> {
   if (!databaseUrl) {
     const port = Number(process.env['MERCATO_PG_PORT'] ?? 54329);
     say(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${join(dataDir, 'postgres')})`);
-    database = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, password: secrets.pgPassword, database: 'mercato', persistent: true, durable: true });
+    database = await startEmbeddedPostgres({
+      dataDir: join(dataDir, 'postgres'),
+      port,
+      password: secrets.pgPassword,
+      database: 'mercato',
+      persistent: true,
+      durable: true,
+    });
     databaseUrl = database.url;
   }
   const applied = await migrate(databaseUrl);
@@ -60,7 +67,10 @@ function printSummary(ms: number, embedded: boolean, mcpUrl: string, clientConfi
     lines.push(``, `Demo accounts (embedded database only):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.role.padEnd(6)} username ${a.username.padEnd(6)} password ${a.password}`);
     lines.push(`  catalog: ${DEMO_PRODUCTS} demo products`);
-    lines.push(``, `Try: curl -s -X POST http://localhost:${portOf(APPS[0])}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"demo","password":"Demo12345"}'`);
+    lines.push(
+      ``,
+      `Try: curl -s -X POST http://localhost:${portOf(APPS[0])}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"demo","password":"Demo12345"}'`,
+    );
     lines.push(`     curl -s 'http://localhost:${portOf(APPS[1])}/api/v1/products?search=creme&limit=3'`);
   }
   lines.push(``, `MCP (Streamable HTTP): ${mcpUrl} with an access token from POST /api/v1/auth/login as Bearer.`);

@@ -33,7 +33,12 @@ beforeAll(async () => {
   try {
     // The CLI, as `nx lint` runs it: ESLint loads its flat config with a dynamic import jest cannot host.
     const stdout = await new Promise<string>((resolve) =>
-      execFile(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', '--no-ignore', ...files], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (_error, out) => resolve(out)),
+      execFile(
+        process.execPath,
+        [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', '--no-ignore', ...files],
+        { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+        (_error, out) => resolve(out),
+      ),
     );
     const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null; message: string }[] }[];
     const boundaryMessages = (path: string) =>

@@ -28,11 +28,17 @@ export class McpGatewayConfig extends ServerConfig {
   @IsOptional() @IsString() MERCATO_TOKEN?: string;
 
   get allowedOrigins(): Set<string> {
-    return new Set(this.MCP_ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean));
+    return new Set(
+      this.MCP_ALLOWED_ORIGINS.split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean),
+    );
   }
 
   get allowedHosts(): Set<string> {
-    const listed = this.MCP_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+    const listed = this.MCP_ALLOWED_HOSTS.split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean);
     return new Set([...listed, new URL(this.PUBLIC_URL).hostname.toLowerCase()]);
   }
 

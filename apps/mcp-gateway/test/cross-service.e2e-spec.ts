@@ -14,7 +14,11 @@ let usersApi: string;
 let productsApi: string;
 
 async function login(username: string, password: string): Promise<string> {
-  const res = await fetch(`${usersApi}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${usersApi}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
@@ -22,7 +26,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const prefix = `mercato-test:cross:${process.pid}:`;
   // settled, not all: if one fails to come up, the other is still kept for afterAll to stop
-  const started = await Promise.allSettled(['users-api', 'products-api'].map((name) => startServiceProcess(name, { database, env: { REDIS_KEY_PREFIX: prefix } })));
+  const started = await Promise.allSettled(
+    ['users-api', 'products-api'].map((name) => startServiceProcess(name, { database, env: { REDIS_KEY_PREFIX: prefix } })),
+  );
   for (const result of started) if (result.status === 'fulfilled') services.push(result.value);
   for (const result of started) if (result.status === 'rejected') throw result.reason;
   [usersApi, productsApi] = services.map((service) => service.url);
@@ -62,7 +68,9 @@ describe('REST and MCP over one platform', () => {
   });
 
   it('shows REST a stock change made through MCP at once, cache included', async () => {
-    const { id } = (await agent.callTool({ name: 'create_product', arguments: { name: 'Shared Kettle', price: 30, stock: 10 } })).structuredContent as { id: number };
+    const { id } = (await agent.callTool({ name: 'create_product', arguments: { name: 'Shared Kettle', price: 30, stock: 10 } })).structuredContent as {
+      id: number;
+    };
     const read = async () => ((await (await fetch(`${productsApi}/api/v1/products/${id}`)).json()) as { stock: number }).stock;
     expect(await read()).toBe(10); // now cached by products-api when Redis is on
     await agent.callTool({ name: 'adjust_stock', arguments: { id, quantity: -3 } });

@@ -8,7 +8,10 @@ let asUser: Client;
 
 beforeAll(async () => {
   setup = await gatewayWithAgents();
-  ({ admin: { client: asAdmin }, user: { client: asUser } } = setup);
+  ({
+    admin: { client: asAdmin },
+    user: { client: asUser },
+  } = setup);
 });
 afterAll(() => setup.close());
 
@@ -45,7 +48,8 @@ describe('product tools for running the catalog', () => {
   });
 
   it('pages through low-stock products, lowest stock first, with the total', async () => {
-    const lowStock = async (args: Record<string, unknown>) => structured(await asAdmin.callTool({ name: 'list_low_stock', arguments: { threshold: 5, ...args } }));
+    const lowStock = async (args: Record<string, unknown>) =>
+      structured(await asAdmin.callTool({ name: 'list_low_stock', arguments: { threshold: 5, ...args } }));
     const before = (await lowStock({}))['total'] as number; // other tests' products may be low too
     const mine = [await create('Restock Four', 4), await create('Restock Zero', 0), await create('Restock Two', 2)];
     const enough = await create('Restock Five', 5);

@@ -39,7 +39,7 @@ describe('resources', () => {
     await expect(asAdmin.listResources({ cursor: 'not-a-cursor' })).rejects.toThrow(/cursor/i);
   });
 
-  it('lists the product template and reads resources with the caller\'s permissions', async () => {
+  it("lists the product template and reads resources with the caller's permissions", async () => {
     const { resourceTemplates } = await asUser.listResourceTemplates();
     expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['products://{id}']);
     expect(text(await asUser.readResource({ uri: `products://${lampId}` }))).toMatchObject({ id: lampId, name: 'Low Lamp' });
@@ -70,7 +70,10 @@ describe('prompts and completion', () => {
   });
 
   it('completes product ids and thresholds', async () => {
-    const ids = await asUser.complete({ ref: { type: 'ref/prompt', name: 'product_description' }, argument: { name: 'product_id', value: String(lampId).slice(0, 1) } });
+    const ids = await asUser.complete({
+      ref: { type: 'ref/prompt', name: 'product_description' },
+      argument: { name: 'product_id', value: String(lampId).slice(0, 1) },
+    });
     expect(ids.completion.values).toContain(String(lampId));
     const templ = await asUser.complete({ ref: { type: 'ref/resource', uri: 'products://{id}' }, argument: { name: 'id', value: String(lampId) } });
     expect(templ.completion.values).toEqual([String(lampId)]);

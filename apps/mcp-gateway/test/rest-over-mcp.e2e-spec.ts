@@ -18,9 +18,17 @@ describe('POST /api/v1/ai/sentiment (REST through a pooled MCP client)', () => {
   it('answers with the analyze_sentiment tool result, for many callers over reused sessions', async () => {
     const users = await Promise.all([1, 2, 3, 4, 5, 6].map(() => actingUser(gateway)));
     const results = await Promise.all(
-      users.map((u, i) => gateway.http.post('/api/v1/ai/sentiment').set(u.auth).send({ text: i % 2 ? 'I love it, excellent' : 'Awful, it broke' }).expect(200)),
+      users.map((u, i) =>
+        gateway.http
+          .post('/api/v1/ai/sentiment')
+          .set(u.auth)
+          .send({ text: i % 2 ? 'I love it, excellent' : 'Awful, it broke' })
+          .expect(200),
+      ),
     );
-    results.forEach((r, i) => expect(r.body).toMatchObject({ sentiment: i % 2 ? 'positive' : 'negative', language: 'en', score: expect.any(Number), confidence: expect.any(Number) }));
+    results.forEach((r, i) =>
+      expect(r.body).toMatchObject({ sentiment: i % 2 ? 'positive' : 'negative', language: 'en', score: expect.any(Number), confidence: expect.any(Number) }),
+    );
     const es = await gateway.http.post('/api/v1/ai/sentiment').set(users[0].auth).send({ text: 'Me encanta, muy buena calidad', language: 'es' }).expect(200);
     expect(es.body).toMatchObject({ sentiment: 'positive', language: 'es' });
   });
@@ -99,5 +107,4 @@ describe('POST /api/v1/ai/sentiment when the tool behind it fails', () => {
       await everywhere.close();
     }
   });
-
 });

@@ -24,7 +24,7 @@ async function stdioClient(token: string): Promise<Client> {
   return client;
 }
 
-it('serves a desktop client over stdio as the token\'s user, checking the token on every call', async () => {
+it("serves a desktop client over stdio as the token's user, checking the token on every call", async () => {
   const u = await actingUser(gateway, 'user');
   const client = await stdioClient(u.token);
   try {

@@ -34,7 +34,12 @@ class CountingJwks {
 /** Wording of the JWT library or the network that must never reach a client. */
 const INTERNAL_TEXT = /jwt |malformed|invalid signature|invalid algorithm|invalid token|ECONNREFUSED|fetch failed|JsonWebToken|public key|JWKS/i;
 
-const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } };
+const initialize = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+};
 const postMcp = (app: TestApp, token: string) =>
   app.http.post('/mcp').set('Authorization', `Bearer ${token}`).set('accept', 'application/json, text/event-stream').send(initialize);
 
@@ -43,7 +48,11 @@ let forgingKey: ReturnType<typeof generateKeyPairSync>['privateKey'] | undefined
 function forgedToken(user: ActingUser, keyId: string = randomUUID()): string {
   forgingKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   const privateKey = forgingKey;
-  return new AccessTokenIssuer({ issuer: 'mercato', audience: 'mercato', ttlSeconds: 900 }, { privateKey, keyId }).issue({ id: user.id, role: 'user', tokenVersion: 0 }).token;
+  return new AccessTokenIssuer({ issuer: 'mercato', audience: 'mercato', ttlSeconds: 900 }, { privateKey, keyId }).issue({
+    id: user.id,
+    role: 'user',
+    tokenVersion: 0,
+  }).token;
 }
 
 describe('a gateway that verifies tokens through the issuer JWKS', () => {
@@ -99,7 +108,12 @@ describe('a gateway that verifies tokens through the issuer JWKS', () => {
       'alg none': jwt.sign(claims, '', { algorithm: 'none', issuer: 'mercato', audience: 'mercato' }),
       'forged under the real key id': forgedToken(real, keyid),
       'for another service': jwt.sign(claims, signingKey, { algorithm: 'RS256', keyid, issuer: 'mercato', audience: 'products', expiresIn: 60 }),
-      expired: jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, signingKey, { algorithm: 'RS256', keyid, issuer: 'mercato', audience: 'mercato' }),
+      expired: jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, signingKey, {
+        algorithm: 'RS256',
+        keyid,
+        issuer: 'mercato',
+        audience: 'mercato',
+      }),
     };
     for (const [what, token] of Object.entries(cases)) {
       const res = await postMcp(gateway, token);

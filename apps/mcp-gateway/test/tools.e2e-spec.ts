@@ -12,7 +12,11 @@ let asUser: Client;
 
 beforeAll(async () => {
   setup = await gatewayWithAgents();
-  ({ gateway, admin: { me: admin, client: asAdmin }, user: { me: user, client: asUser } } = setup);
+  ({
+    gateway,
+    admin: { me: admin, client: asAdmin },
+    user: { me: user, client: asUser },
+  } = setup);
 });
 afterAll(() => setup.close());
 
@@ -21,7 +25,23 @@ describe('tools/list', () => {
     const adminTools = (await asAdmin.listTools()).tools;
     const userTools = (await asUser.listTools()).tools.map((t) => t.name).sort();
     expect(adminTools.map((t) => t.name).sort()).toEqual(
-      ['adjust_stock', 'analyze_sentiment', 'create_product', 'create_user', 'deactivate_product', 'deactivate_user', 'get_product', 'get_user', 'list_low_stock', 'list_users', 'search_products', 'set_user_role', 'update_product', 'update_user', 'whoami'].sort(),
+      [
+        'adjust_stock',
+        'analyze_sentiment',
+        'create_product',
+        'create_user',
+        'deactivate_product',
+        'deactivate_user',
+        'get_product',
+        'get_user',
+        'list_low_stock',
+        'list_users',
+        'search_products',
+        'set_user_role',
+        'update_product',
+        'update_user',
+        'whoami',
+      ].sort(),
     );
     expect(userTools).toEqual(['analyze_sentiment', 'get_product', 'get_user', 'search_products', 'update_user', 'whoami']);
     for (const t of adminTools) {
@@ -32,7 +52,10 @@ describe('tools/list', () => {
       expect(typeof t.annotations?.readOnlyHint).toBe('boolean');
     }
     const adjust = adminTools.find((t) => t.name === 'adjust_stock');
-    expect(adjust?.inputSchema).toMatchObject({ properties: { id: { type: 'integer' }, quantity: { type: 'integer' } }, required: expect.arrayContaining(['id', 'quantity']) });
+    expect(adjust?.inputSchema).toMatchObject({
+      properties: { id: { type: 'integer' }, quantity: { type: 'integer' } },
+      required: expect.arrayContaining(['id', 'quantity']),
+    });
     expect(adjust?.annotations).toMatchObject({ readOnlyHint: false, idempotentHint: false });
   });
 
@@ -114,7 +137,9 @@ describe('tools/call', () => {
   it('runs user tools with the same rules as REST', async () => {
     expect(structured(await asUser.callTool({ name: 'whoami', arguments: {} }))).toMatchObject({ id: user.id, role: 'user' });
     expect((await asUser.callTool({ name: 'get_user', arguments: { id: admin.id } })).isError).toBe(true);
-    const created = structured(await asAdmin.callTool({ name: 'create_user', arguments: { email: 'agent@example.com', username: 'agent-made', password: 'Agent1234', role: 'guest' } }));
+    const created = structured(
+      await asAdmin.callTool({ name: 'create_user', arguments: { email: 'agent@example.com', username: 'agent-made', password: 'Agent1234', role: 'guest' } }),
+    );
     expect(created).toMatchObject({ username: 'agent-made', role: 'guest' });
     expect(JSON.stringify(created)).not.toMatch(/hash|argon/);
     const promoted = structured(await asAdmin.callTool({ name: 'set_user_role', arguments: { id: created['id'], role: 'user' } }));

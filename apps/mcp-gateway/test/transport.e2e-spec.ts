@@ -9,7 +9,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => gateway.close(), 30_000);
 
-const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } };
+const initialize = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+};
 
 describe('the /mcp endpoint', () => {
   it('refuses requests without a token with 401 and points to the protected resource metadata', async () => {
@@ -23,7 +28,11 @@ describe('the /mcp endpoint', () => {
 
   it('publishes RFC 9728 metadata naming users-api as the authorization server', async () => {
     const res = await gateway.http.get('/.well-known/oauth-protected-resource').expect(200);
-    expect(res.body).toMatchObject({ resource: 'http://mcp.test:3003/mcp', authorization_servers: ['http://auth.test:3001'], bearer_methods_supported: ['header'] });
+    expect(res.body).toMatchObject({
+      resource: 'http://mcp.test:3003/mcp',
+      authorization_servers: ['http://auth.test:3001'],
+      bearer_methods_supported: ['header'],
+    });
   });
 
   it('refuses browser origins outside the allow-list and accepts listed ones', async () => {
@@ -36,7 +45,8 @@ describe('the /mcp endpoint', () => {
 
   it('refuses a request naming a Host outside the allow-list with 403 before authenticating or reading it', async () => {
     const u = await actingUser(gateway);
-    const post = (host: string) => gateway.http.post('/mcp').set(u.auth).set('Host', host).set('accept', 'application/json, text/event-stream').send(initialize);
+    const post = (host: string) =>
+      gateway.http.post('/mcp').set(u.auth).set('Host', host).set('accept', 'application/json, text/event-stream').send(initialize);
     for (const host of ['evil.example.com', 'evil.example.com:3003', 'evil.example.com@localhost', 'localhost.evil.example.com']) {
       const refused = await post(host).expect(403);
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);

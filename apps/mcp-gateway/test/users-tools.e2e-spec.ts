@@ -9,7 +9,10 @@ let asAdmin: Client;
 
 beforeAll(async () => {
   setup = await gatewayWithAgents();
-  ({ gateway, admin: { client: asAdmin } } = setup);
+  ({
+    gateway,
+    admin: { client: asAdmin },
+  } = setup);
 });
 afterAll(() => setup.close());
 

@@ -25,21 +25,42 @@ describe('two products-api instances over one database and one Redis', () => {
     await b.http.get(`/api/v1/products/${p.id}`).expect(200);
     await b.http.get('/api/v1/products?search=shelf').expect(200);
     await a.http.patch(`/api/v1/products/${p.id}/stock`).set(admin.auth).send({ quantity: 3 }).expect(200);
-    await b.http.get(`/api/v1/products/${p.id}`).expect(200).expect((r) => expect(r.body.stock).toBe(8));
-    await b.http.get(`/api/v1/products/slug/${p.slug}`).expect(200).expect((r) => expect(r.body.stock).toBe(8));
-    await b.http.get('/api/v1/products?search=shelf').expect(200).expect((r) => expect(r.body.items[0].stock).toBe(8));
+    await b.http
+      .get(`/api/v1/products/${p.id}`)
+      .expect(200)
+      .expect((r) => expect(r.body.stock).toBe(8));
+    await b.http
+      .get(`/api/v1/products/slug/${p.slug}`)
+      .expect(200)
+      .expect((r) => expect(r.body.stock).toBe(8));
+    await b.http
+      .get('/api/v1/products?search=shelf')
+      .expect(200)
+      .expect((r) => expect(r.body.items[0].stock).toBe(8));
     await a.http.put(`/api/v1/products/${p.id}`).set(admin.auth).send({ price: 12.5 }).expect(200);
-    await b.http.get(`/api/v1/products/${p.id}`).expect(200).expect((r) => expect(r.body.price).toBe(12.5));
+    await b.http
+      .get(`/api/v1/products/${p.id}`)
+      .expect(200)
+      .expect((r) => expect(r.body.price).toBe(12.5));
     await a.http.delete(`/api/v1/products/${p.id}`).set(admin.auth).expect(204);
     await b.http.get(`/api/v1/products/${p.id}`).expect(404);
-    await b.http.get('/api/v1/products?search=shelf').expect(200).expect((r) => expect(r.body.total).toBe(0));
+    await b.http
+      .get('/api/v1/products?search=shelf')
+      .expect(200)
+      .expect((r) => expect(r.body.total).toBe(0));
   });
 
-  it('shows a product created through one instance in the other instance\'s cached list at once', async () => {
+  it("shows a product created through one instance in the other instance's cached list at once", async () => {
     await a.http.post('/api/v1/products').set(admin.auth).send({ name: 'Walnut Bookend', price: 20 }).expect(201);
     // warm the same list page on both instances
-    await a.http.get('/api/v1/products?search=bookend').expect(200).expect((r) => expect(r.body.total).toBe(1));
-    await b.http.get('/api/v1/products?search=bookend').expect(200).expect((r) => expect(r.body.total).toBe(1));
+    await a.http
+      .get('/api/v1/products?search=bookend')
+      .expect(200)
+      .expect((r) => expect(r.body.total).toBe(1));
+    await b.http
+      .get('/api/v1/products?search=bookend')
+      .expect(200)
+      .expect((r) => expect(r.body.total).toBe(1));
     await a.http.post('/api/v1/products').set(admin.auth).send({ name: 'Marble Bookend', price: 30 }).expect(201);
     const after = await b.http.get('/api/v1/products?search=bookend').expect(200);
     expect(after.body.total).toBe(2);
@@ -92,8 +113,14 @@ describe('Redis unreachable', () => {
     const { body: p } = await api.http.post('/api/v1/products').set(admin.auth).send({ name: 'Sturdy Stool', price: 15, stock: 2 }).expect(201);
     await api.http.get(`/api/v1/products/${p.id}`).expect(200);
     await api.http.patch(`/api/v1/products/${p.id}/stock`).set(admin.auth).send({ quantity: -1 }).expect(200);
-    await api.http.get(`/api/v1/products/${p.id}`).expect(200).expect((r) => expect(r.body.stock).toBe(1));
-    await api.http.get('/api/v1/products?search=stool').expect(200).expect((r) => expect(r.body.total).toBe(1));
+    await api.http
+      .get(`/api/v1/products/${p.id}`)
+      .expect(200)
+      .expect((r) => expect(r.body.stock).toBe(1));
+    await api.http
+      .get('/api/v1/products?search=stool')
+      .expect(200)
+      .expect((r) => expect(r.body.total).toBe(1));
     const ready = await api.http.get('/health/ready').expect(200);
     expect(ready.body.info.redis.mode).toBe('degraded');
   });

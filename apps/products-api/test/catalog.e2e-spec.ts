@@ -29,8 +29,14 @@ describe('creating and reading products', () => {
       created_at: expect.any(String),
       updated_at: expect.any(String),
     });
-    await api.http.get(`/api/v1/products/${res.body.id}`).expect(200).expect((r) => expect(r.body.slug).toBe('cafe-creme'));
-    await api.http.get('/api/v1/products/slug/cafe-creme').expect(200).expect((r) => expect(r.body.id).toBe(res.body.id));
+    await api.http
+      .get(`/api/v1/products/${res.body.id}`)
+      .expect(200)
+      .expect((r) => expect(r.body.slug).toBe('cafe-creme'));
+    await api.http
+      .get('/api/v1/products/slug/cafe-creme')
+      .expect(200)
+      .expect((r) => expect(r.body.id).toBe(res.body.id));
   });
 
   it('suffixes -1, -2 … when a slug is taken', async () => {
@@ -77,7 +83,12 @@ describe('updating and deactivating', () => {
     await api.http.put(`/api/v1/products/${p.id}`).set(admin.auth).send({ stock: 100 }).expect(400);
     await api.http.put(`/api/v1/products/${p.id}`).set(admin.auth).send({ name: null }).expect(400);
     await api.http.put(`/api/v1/products/${p.id}`).set(admin.auth).send({ price: null }).expect(400);
-    await api.http.put(`/api/v1/products/${p.id}`).set(admin.auth).send({ description: null }).expect(200).expect((r) => expect(r.body.description).toBeNull());
+    await api.http
+      .put(`/api/v1/products/${p.id}`)
+      .set(admin.auth)
+      .send({ description: null })
+      .expect(200)
+      .expect((r) => expect(r.body.description).toBeNull());
     await api.http.put(`/api/v1/products/${p.id}`).set(admin.auth).send({ is_active: false }).expect(400);
     await api.http.put('/api/v1/products/999999').set(admin.auth).send({ price: 1 }).expect(404);
     await api.http.put(`/api/v1/products/${p.id}`).set(user.auth).send({ price: 1 }).expect(403);
@@ -90,7 +101,11 @@ describe('updating and deactivating', () => {
     await api.http.get(`/api/v1/products/${p.id}`).expect(404);
     await api.http.get(`/api/v1/products/${p.id}`).set(user.auth).expect(404);
     await api.http.get(`/api/v1/products/slug/${p.slug}`).expect(404);
-    await api.http.get(`/api/v1/products/${p.id}`).set(admin.auth).expect(200).expect((r) => expect(r.body.is_active).toBe(false));
+    await api.http
+      .get(`/api/v1/products/${p.id}`)
+      .set(admin.auth)
+      .expect(200)
+      .expect((r) => expect(r.body.is_active).toBe(false));
     await api.http.patch(`/api/v1/products/${p.id}/stock`).set(admin.auth).send({ quantity: 1 }).expect(404);
     await api.http.delete('/api/v1/products/999999').set(admin.auth).expect(404);
   });

@@ -7,7 +7,13 @@ let productId: number;
 beforeAll(async () => {
   api = await startTestApp(ProductsApiModule);
   admin = await actingUser(api, 'admin');
-  productId = (await api.http.post('/api/v1/products').set(admin.auth).send({ name: 'Probe Lamp', price: 10, stock: 5, metadata: { a: 1 } }).expect(201)).body.id;
+  productId = (
+    await api.http
+      .post('/api/v1/products')
+      .set(admin.auth)
+      .send({ name: 'Probe Lamp', price: 10, stock: 5, metadata: { a: 1 } })
+      .expect(201)
+  ).body.id;
 }, 60_000);
 afterAll(() => api.close());
 
@@ -56,6 +62,9 @@ describe('hostile input on every products-api route', () => {
     const deep = JSON.parse(`${'{"a":'.repeat(30)}1${'}'.repeat(30)}`);
     const res = await api.http.put(`/api/v1/products/${id}`).set(admin.auth).send({ metadata: deep }).expect(400);
     expect(res.body.errors[0].rule).toBe('maxDepth');
-    await api.http.get(`/api/v1/products/${id}`).expect(200).expect((r) => expect(r.body.metadata).toEqual({ a: 1 }));
+    await api.http
+      .get(`/api/v1/products/${id}`)
+      .expect(200)
+      .expect((r) => expect(r.body.metadata).toEqual({ a: 1 }));
   });
 });

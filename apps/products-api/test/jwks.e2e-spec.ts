@@ -44,14 +44,18 @@ async function signIn(role: Role): Promise<{ id: number; token: string }> {
   return { id: user.id, token: ((await res.json()) as { access_token: string }).access_token };
 }
 
-const createProduct = (token: string, name: string) => products.http.post('/api/v1/products').set('Authorization', `Bearer ${token}`).send({ name, price: 12, stock: 1 });
+const createProduct = (token: string, name: string) =>
+  products.http.post('/api/v1/products').set('Authorization', `Bearer ${token}`).send({ name, price: 12, stock: 1 });
 
 describe('products-api verifying tokens through users-api JWKS', () => {
   it('accepts an access token issued by users-api login, holding no public key of its own', async () => {
     expect(products.app.get(VerificationKey).publicKey).toBeNull();
     const admin = await signIn('admin');
     const res = await createProduct(admin.token, 'Jwks Lamp').expect(201);
-    await products.http.get(`/api/v1/products/${res.body.id}`).expect(200).expect((r) => expect(r.body.name).toBe('Jwks Lamp'));
+    await products.http
+      .get(`/api/v1/products/${res.body.id}`)
+      .expect(200)
+      .expect((r) => expect(r.body.name).toBe('Jwks Lamp'));
   });
 
   it('refuses with 401 a token for a real admin signed by another key, whatever key id it claims', async () => {

@@ -49,7 +49,10 @@ describe('GET /api/v1/products', () => {
       const res = await api.http.get(`/api/v1/products?search=${encodeURIComponent(term)}&sort=name`).expect(200);
       expect(names(res)).toEqual(['Crème Brûlée Torch', 'CREME Jug']);
     }
-    await api.http.get('/api/v1/products?search=%25').expect(200).expect((r) => expect(r.body.total).toBe(0));
+    await api.http
+      .get('/api/v1/products?search=%25')
+      .expect(200)
+      .expect((r) => expect(r.body.total).toBe(0));
   });
 
   it('filters by price and stock, and sorts', async () => {

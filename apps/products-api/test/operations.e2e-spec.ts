@@ -32,9 +32,13 @@ describe('GET /metrics', () => {
     await api.http.get(`/api/v1/products/${p.id}`).expect(200);
     await api.http.get('/api/v1/no-such-route').expect(404);
 
-    const res = await api.http.get('/metrics').expect(200).expect('content-type', /^text\/plain/);
+    const res = await api.http
+      .get('/metrics')
+      .expect(200)
+      .expect('content-type', /^text\/plain/);
     const text = res.text;
-    const byRoute = (route: string, status: string) => sampleOf(text, 'http_request_duration_seconds_count', { route, status_code: status, service: 'products-api' });
+    const byRoute = (route: string, status: string) =>
+      sampleOf(text, 'http_request_duration_seconds_count', { route, status_code: status, service: 'products-api' });
     expect(byRoute('/api/v1/products/:id', '200')).toBe(2);
     expect(byRoute('/api/v1/products', '201')).toBe(1);
     expect(byRoute('unmatched', '404')).toBe(1);
@@ -110,39 +114,54 @@ describe(redisUrl ? 'Redis lost and regained at run time' : 'without REDIS_URL',
   });
   const redisMode = async () => ((await api.http.get('/health/ready').expect(200)).body as { info: { redis: { mode: string } } }).info.redis.mode;
 
-  it(redisUrl ? 'keeps serving from PostgreSQL, stays ready as degraded, and reconnects by itself' : 'serves from PostgreSQL and reports the cache as disabled', async () => {
-    const admin = await actingUser(api, 'admin');
-    const { body: p } = await api.http.post('/api/v1/products').set(admin.auth).send({ name: 'Weathered Stool', price: 30, stock: 2 }).expect(201);
-    await api.http.get(`/api/v1/products/${p.id}`).expect(200);
-    const [link, second] = [proxy, other];
-    if (!link || !second) return expect(await redisMode()).toBe('disabled');
-    expect(await redisMode()).toBe('connected');
-    await second.http.get(`/api/v1/products/${p.id}`).expect(200).expect((r) => expect(r.body.stock).toBe(2)); // now cached
+  it(
+    redisUrl ? 'keeps serving from PostgreSQL, stays ready as degraded, and reconnects by itself' : 'serves from PostgreSQL and reports the cache as disabled',
+    async () => {
+      const admin = await actingUser(api, 'admin');
+      const { body: p } = await api.http.post('/api/v1/products').set(admin.auth).send({ name: 'Weathered Stool', price: 30, stock: 2 }).expect(201);
+      await api.http.get(`/api/v1/products/${p.id}`).expect(200);
+      const [link, second] = [proxy, other];
+      if (!link || !second) return expect(await redisMode()).toBe('disabled');
+      expect(await redisMode()).toBe('connected');
+      await second.http
+        .get(`/api/v1/products/${p.id}`)
+        .expect(200)
+        .expect((r) => expect(r.body.stock).toBe(2)); // now cached
 
-    await link.cut();
-    await api.http.patch(`/api/v1/products/${p.id}/stock`).set(admin.auth).send({ quantity: 1 }).expect(200);
-    await api.http.get(`/api/v1/products/${p.id}`).expect(200).expect((r) => expect(r.body.stock).toBe(3));
-    await eventually(async () => (await redisMode()) === 'degraded');
+      await link.cut();
+      await api.http.patch(`/api/v1/products/${p.id}/stock`).set(admin.auth).send({ quantity: 1 }).expect(200);
+      await api.http
+        .get(`/api/v1/products/${p.id}`)
+        .expect(200)
+        .expect((r) => expect(r.body.stock).toBe(3));
+      await eventually(async () => (await redisMode()) === 'degraded');
 
-    // Until the lost instance is back, the other one can only serve what Redis holds: the TTL bounds that.
-    await link.open();
-    await eventually(async () => (await redisMode()) === 'connected');
-    // Back, the instance replays the invalidation it could not send, without waiting for a read of its own.
-    await eventually(async () => (await second.http.get(`/api/v1/products/${p.id}`).expect(200)).body.stock === 3);
-    const hits = async () => sampleOf((await api.http.get('/metrics')).text, 'cache_lookups_total', { result: 'hit' }) ?? 0;
-    await api.http.get(`/api/v1/products/${p.id}`).expect(200);
-    const before = await hits();
-    await api.http.get(`/api/v1/products/${p.id}`).expect(200).expect((r) => expect(r.body.stock).toBe(3));
-    expect(await hits()).toBe(before + 1);
-  });
+      // Until the lost instance is back, the other one can only serve what Redis holds: the TTL bounds that.
+      await link.open();
+      await eventually(async () => (await redisMode()) === 'connected');
+      // Back, the instance replays the invalidation it could not send, without waiting for a read of its own.
+      await eventually(async () => (await second.http.get(`/api/v1/products/${p.id}`).expect(200)).body.stock === 3);
+      const hits = async () => sampleOf((await api.http.get('/metrics')).text, 'cache_lookups_total', { result: 'hit' }) ?? 0;
+      await api.http.get(`/api/v1/products/${p.id}`).expect(200);
+      const before = await hits();
+      await api.http
+        .get(`/api/v1/products/${p.id}`)
+        .expect(200)
+        .expect((r) => expect(r.body.stock).toBe(3));
+      expect(await hits()).toBe(before + 1);
+    },
+  );
 });
 
 describe('starting with a bad configuration', () => {
   it('exits 1 naming every bad variable, with no stack trace', async () => {
     const env = { PATH: process.env['PATH'] ?? '', DATABASE_URL: 'mysql://nope', CACHE_TTL_SECONDS: '0' };
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = execFile(process.execPath, ['-r', join(ROOT, 'tools/register.cjs'), join(ROOT, 'apps/products-api/src/main.ts')], { cwd: ROOT, env }, (_error, _stdout, stderr) =>
-        resolve({ code: child.exitCode, stderr }),
+      const child = execFile(
+        process.execPath,
+        ['-r', join(ROOT, 'tools/register.cjs'), join(ROOT, 'apps/products-api/src/main.ts')],
+        { cwd: ROOT, env },
+        (_error, _stdout, stderr) => resolve({ code: child.exitCode, stderr }),
       );
     });
     expect(code).toBe(1);

@@ -15,15 +15,22 @@ const adjust = (id: number, quantity: unknown) => api.http.patch(`/api/v1/produc
 describe('PATCH /api/v1/products/:id/stock', () => {
   it('adds and removes stock', async () => {
     const p = await newProduct({ name: 'Mug', price: 6, stock: 10 });
-    await adjust(p.id, 5).expect(200).expect((r) => expect(r.body.stock).toBe(15));
-    await adjust(p.id, -15).expect(200).expect((r) => expect(r.body.stock).toBe(0));
+    await adjust(p.id, 5)
+      .expect(200)
+      .expect((r) => expect(r.body.stock).toBe(15));
+    await adjust(p.id, -15)
+      .expect(200)
+      .expect((r) => expect(r.body.stock).toBe(0));
   });
 
   it('refuses to take stock below zero with 409 naming the current stock, and leaves it unchanged', async () => {
     const p = await newProduct({ name: 'Lamp', price: 10, stock: 2 });
     const res = await adjust(p.id, -3).expect(409);
     expect(res.body).toMatchObject({ type: '/problems/insufficient-stock', status: 409, stock: 2, requested: -3, product_id: p.id });
-    await api.http.get(`/api/v1/products/${p.id}`).expect(200).expect((r) => expect(r.body.stock).toBe(2));
+    await api.http
+      .get(`/api/v1/products/${p.id}`)
+      .expect(200)
+      .expect((r) => expect(r.body.stock).toBe(2));
   });
 
   it('refuses zero, fractions and missing quantities', async () => {
@@ -39,7 +46,10 @@ describe('PATCH /api/v1/products/:id/stock', () => {
     const results = await Promise.all(deltas.map((d) => adjust(p.id, d)));
     expect(results.every((r) => r.status === 200)).toBe(true);
     const expected = 50 + deltas.reduce((a, b) => a + b, 0);
-    await api.http.get(`/api/v1/products/${p.id}`).expect(200).expect((r) => expect(r.body.stock).toBe(expected));
+    await api.http
+      .get(`/api/v1/products/${p.id}`)
+      .expect(200)
+      .expect((r) => expect(r.body.stock).toBe(expected));
   });
 
   it('never goes below zero when removals race for the last units', async () => {
@@ -47,13 +57,18 @@ describe('PATCH /api/v1/products/:id/stock', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => adjust(p.id, -1)));
     expect(results.filter((r) => r.status === 200)).toHaveLength(5);
     expect(results.filter((r) => r.status === 409)).toHaveLength(15);
-    await api.http.get(`/api/v1/products/${p.id}`).expect(200).expect((r) => expect(r.body.stock).toBe(0));
+    await api.http
+      .get(`/api/v1/products/${p.id}`)
+      .expect(200)
+      .expect((r) => expect(r.body.stock).toBe(0));
   });
 });
 
 describe('slugs under concurrency', () => {
   it('gives 50 products created at once with one name 50 distinct slugs', async () => {
-    const results = await Promise.all(Array.from({ length: 50 }, () => api.http.post('/api/v1/products').set(admin.auth).send({ name: 'Popular Thing', price: 9 })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => api.http.post('/api/v1/products').set(admin.auth).send({ name: 'Popular Thing', price: 9 })),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
     const slugs = new Set(results.map((r) => r.body.slug));
     expect(slugs.size).toBe(50);

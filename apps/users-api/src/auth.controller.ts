@@ -8,7 +8,10 @@ import type { FastifyRequest } from 'fastify';
 @Public()
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService, private readonly config: ServerConfig) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: ServerConfig,
+  ) {}
 
   @Post('login')
   @HttpCode(200)

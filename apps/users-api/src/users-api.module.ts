@@ -1,12 +1,5 @@
 import { Module } from '@nestjs/common';
-import {
-  AccessTokenIssuer,
-  AuthService,
-  LoginThrottle,
-  PasswordHasher,
-  RefreshTokensRepository,
-  UsersRepository,
-} from '@mercato/core';
+import { AccessTokenIssuer, AuthService, LoginThrottle, PasswordHasher, RefreshTokensRepository, UsersRepository } from '@mercato/core';
 import { DataModule } from '@mercato/data';
 import { ServerConfig, ServerModule, UsersDomainModule, VerificationKey } from '@mercato/server';
 import { AuthController } from './auth.controller';

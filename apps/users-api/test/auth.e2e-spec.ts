@@ -74,8 +74,7 @@ describe('per-client login throttling', () => {
   });
   afterAll(() => Promise.all([proxied?.close(), direct?.close()]));
 
-  const loginVia = (app: TestApp, forwardedFor: string, body: object) =>
-    app.http.post('/api/v1/auth/login').set('X-Forwarded-For', forwardedFor).send(body);
+  const loginVia = (app: TestApp, forwardedFor: string, body: object) => app.http.post('/api/v1/auth/login').set('X-Forwarded-For', forwardedFor).send(body);
   const wrong = (u: { username: string }) => ({ username: u.username, password: 'Wrong1Pass' });
   const right = (u: { username: string; password: string }) => ({ username: u.username, password: u.password });
   const usersOf = async (app: TestApp) => {

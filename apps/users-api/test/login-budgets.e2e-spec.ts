@@ -111,5 +111,4 @@ describe('current-password checks', () => {
     await loginFrom('2001:db8:77:1:ffff::9', u.username, wrong).expect(429);
     await loginFrom('2001:db8:77:2::1', u.username, u.password).expect(200); // the next /64 is someone else
   });
-
 });

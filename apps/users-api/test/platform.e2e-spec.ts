@@ -14,8 +14,14 @@ describe('platform endpoints', () => {
   });
 
   it('GET /health, /health/live and /health/ready report the service and its database', async () => {
-    await api.http.get('/health').expect(200).expect((r) => expect(r.body).toEqual({ status: 'ok', version: expect.any(String) }));
-    await api.http.get('/health/live').expect(200).expect((r) => expect(r.body.status).toBe('ok'));
+    await api.http
+      .get('/health')
+      .expect(200)
+      .expect((r) => expect(r.body).toEqual({ status: 'ok', version: expect.any(String) }));
+    await api.http
+      .get('/health/live')
+      .expect(200)
+      .expect((r) => expect(r.body.status).toBe('ok'));
     const ready = await api.http.get('/health/ready').expect(200);
     expect(ready.body.info.database.status).toBe('up');
     expect(ready.body.info.redis).toMatchObject({ status: 'up', mode: process.env['REDIS_URL'] ? 'connected' : 'disabled' });
@@ -44,7 +50,10 @@ describe('platform endpoints', () => {
     expect(missing.headers['content-type']).toMatch(/problem\+json/);
     await api.http.post('/api/v1/users').set('content-type', 'application/xml').send('<a/>').expect(415);
     await api.http.post('/api/v1/users').set('content-type', 'text/plain').send('hi').expect(400);
-    await api.http.post('/api/v1/users').send({ email: 'x'.repeat(2_000_000) }).expect(413);
+    await api.http
+      .post('/api/v1/users')
+      .send({ email: 'x'.repeat(2_000_000) })
+      .expect(413);
   });
 });
 

@@ -88,7 +88,10 @@ describe('sign-ups per client address', () => {
   afterAll(() => limited?.close());
 
   const registerFrom = (address: string, name: string) =>
-    limited.http.post('/api/v1/users').set('X-Forwarded-For', address).send({ email: `${name}@example.com`, username: name, password: 'Secr3tPass' });
+    limited.http
+      .post('/api/v1/users')
+      .set('X-Forwarded-For', address)
+      .send({ email: `${name}@example.com`, username: name, password: 'Secr3tPass' });
 
   it('answers 429 problem+json with Retry-After past REGISTRATIONS_PER_HOUR_PER_CLIENT, and still serves other addresses', async () => {
     await registerFrom('203.0.113.20', 'signup-a').expect(201);

@@ -30,7 +30,10 @@ describe('two replicas over one database', () => {
     await a.http.post('/api/v1/auth/login').send({ username: u.username, password: 'Wrong1Pass' }).expect(401);
     await a.http.post('/api/v1/auth/login').send({ username: u.username, password: 'Wrong1Pass' }).expect(401);
     await a.http.post('/api/v1/auth/login').send({ username: u.username, password: u.password }).expect(429);
-    await b.http.post('/api/v1/auth/login').send({ username: u.username, password: u.password }).expect(redisUrl ? 429 : 200);
+    await b.http
+      .post('/api/v1/auth/login')
+      .send({ username: u.username, password: u.password })
+      .expect(redisUrl ? 429 : 200);
   });
 
   it(redisUrl ? 'shares the sign-up budget per address through Redis' : 'counts sign-ups per replica without Redis', async () => {

@@ -54,7 +54,10 @@ describe('reading users', () => {
   it('GET / pages by 20 when no limit is given, counting every match in total', async () => {
     const names = Array.from({ length: 23 }, (_, i) => `pager-${String(i).padStart(2, '0')}`);
     for (const username of names) {
-      await api.http.post('/api/v1/users').send({ email: `${username}@example.com`, username, password: 'Pager1234' }).expect(201);
+      await api.http
+        .post('/api/v1/users')
+        .send({ email: `${username}@example.com`, username, password: 'Pager1234' })
+        .expect(201);
     }
     const page = await api.http.get('/api/v1/users?search=pager-').set(admin.auth).expect(200);
     expect(page.body).toMatchObject({ skip: 0, limit: 20, total: 23 });
@@ -88,7 +91,11 @@ describe('updating users', () => {
   });
 
   it('refuses role, is_active, id and unknown fields with 400 and applies nothing', async () => {
-    const res = await api.http.put(`/api/v1/users/${bob.id}`).set(bob.auth).send({ full_name: 'Bob', role: 'admin', is_active: false, id: 1, foo: 1 }).expect(400);
+    const res = await api.http
+      .put(`/api/v1/users/${bob.id}`)
+      .set(bob.auth)
+      .send({ full_name: 'Bob', role: 'admin', is_active: false, id: 1, foo: 1 })
+      .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['foo', 'id', 'is_active', 'role']);
     const after = await api.http.get('/api/v1/users/me').set(bob.auth).expect(200);
     expect(after.body).toMatchObject({ role: 'user', is_active: true, full_name: null });
@@ -115,7 +122,12 @@ describe('updating users', () => {
       expect(res.body.type).toBe('/problems/validation-failed');
     }
     await api.http.put(`/api/v1/users/${u.id}`).set(u.auth).send({ full_name: 'Temp' }).expect(200);
-    await api.http.put(`/api/v1/users/${u.id}`).set(u.auth).send({ full_name: null }).expect(200).expect((r) => expect(r.body.full_name).toBeNull());
+    await api.http
+      .put(`/api/v1/users/${u.id}`)
+      .set(u.auth)
+      .send({ full_name: null })
+      .expect(200)
+      .expect((r) => expect(r.body.full_name).toBeNull());
   });
 
   it('answers 409 when the new e-mail belongs to someone else', async () => {
@@ -141,7 +153,11 @@ describe('roles and deactivation', () => {
       const res = await solo.http.patch(`/api/v1/users/${only.id}/role`).set(only.auth).send({ role: 'user' }).expect(403);
       expect(res.body.detail).toMatch(/last active admin/);
       await solo.http.delete(`/api/v1/users/${only.id}`).set(only.auth).expect(403);
-      await solo.http.get('/api/v1/users/me').set(only.auth).expect(200).expect((r) => expect(r.body.role).toBe('admin'));
+      await solo.http
+        .get('/api/v1/users/me')
+        .set(only.auth)
+        .expect(200)
+        .expect((r) => expect(r.body.role).toBe('admin'));
     } finally {
       await solo.close();
     }

@@ -50,13 +50,12 @@ describe('the role the services connect as', () => {
     await expect(products.list({ search: 'brass', sort: '-created_at', skip: 0, limit: 5 })).resolves.toMatchObject({ total: 1 });
     await expect(products.deactivate(lamp.id)).resolves.toMatchObject({ isActive: false });
 
-    const [user] = (await service.query(
-      `INSERT INTO users (email, username, password_hash) VALUES ('ops@example.com', 'ops', 'x') RETURNING id`,
-    )) as { id: number }[];
-    await service.query(
-      `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, gen_random_uuid(), repeat('a', 64), now())`,
-      [user.id],
-    );
+    const [user] = (await service.query(`INSERT INTO users (email, username, password_hash) VALUES ('ops@example.com', 'ops', 'x') RETURNING id`)) as {
+      id: number;
+    }[];
+    await service.query(`INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, gen_random_uuid(), repeat('a', 64), now())`, [
+      user.id,
+    ]);
     await service.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1`, [user.id]);
     await service.query(`DELETE FROM refresh_tokens WHERE user_id = $1`, [user.id]);
     await service.query(`UPDATE users SET full_name = 'Ops' WHERE id = $1`, [user.id]);
@@ -84,11 +83,7 @@ describe('the role the services connect as', () => {
   it('may read the migrations table but, once the migration job has run, never write it', async () => {
     await migrate(testDb.url);
     await expect(service.query(`SELECT count(*) FROM migrations`)).resolves.toHaveLength(1);
-    for (const statement of [
-      `INSERT INTO migrations (timestamp, name) VALUES (1, 'Forged1')`,
-      `UPDATE migrations SET name = name`,
-      `DELETE FROM migrations`,
-    ]) {
+    for (const statement of [`INSERT INTO migrations (timestamp, name) VALUES (1, 'Forged1')`, `UPDATE migrations SET name = name`, `DELETE FROM migrations`]) {
       await expect(service.query(statement)).rejects.toMatchObject({ driverError: { code: INSUFFICIENT_PRIVILEGE } });
     }
   });

@@ -19,7 +19,13 @@ afterAll(() => setup.close());
 
 async function userWithToken(name: string, hash: string) {
   const user = await users.insert({ email: `${name}@example.com`, username: name, fullName: null, passwordHash: 'x', role: 'user' });
-  await tokens.create({ userId: user.id, familyId: crypto.randomUUID(), tokenHash: hash.repeat(64), tokenVersion: 0, expiresAt: new Date(Date.now() + 60_000) });
+  await tokens.create({
+    userId: user.id,
+    familyId: crypto.randomUUID(),
+    tokenHash: hash.repeat(64),
+    tokenVersion: 0,
+    expiresAt: new Date(Date.now() + 60_000),
+  });
   return user;
 }
 
@@ -40,7 +46,9 @@ describe('TypeORM 1 behaviour Mercato relies on', () => {
   });
 
   it('runs Mercato transactions at PostgreSQL READ COMMITTED, which the guarded updates are written for', async () => {
-    const level = await db.transaction(async (tx) => (await tx.query<{ transaction_isolation: string }[]>('SHOW transaction_isolation'))[0]?.transaction_isolation);
+    const level = await db.transaction(
+      async (tx) => (await tx.query<{ transaction_isolation: string }[]>('SHOW transaction_isolation'))[0]?.transaction_isolation,
+    );
     expect(level).toBe('read committed');
   });
 

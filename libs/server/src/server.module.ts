@@ -40,7 +40,10 @@ export class ServerModule {
     return {
       global: true,
       module: ServerModule,
-      imports: [ConfigModule.forRoot(options.config), loggingModule(options.service.name), RedisModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        loggingModule(options.service.name),
+        RedisModule,
         StrategyNameModule,
         PassportModule.registerAsync({
           imports: [StrategyNameModule],

@@ -42,7 +42,12 @@ export const HOSTILE_VALUES: HostileValue[] = [
   { label: 'object', json: '{"x":1}', benign: true, query: (n) => `${n}[x]=1` },
   { label: 'nested 100 deep', json: deep(100), query: (n) => `${n}${'[a]'.repeat(100)}=1` },
   { label: '__proto__ key', json: '{"__proto__":{"role":"admin"}}', query: () => '__proto__[role]=admin', segment: '__proto__' },
-  { label: 'constructor.prototype key', json: '{"constructor":{"prototype":{"role":"admin"}}}', query: () => 'constructor[prototype][role]=admin', segment: 'constructor' },
+  {
+    label: 'constructor.prototype key',
+    json: '{"constructor":{"prototype":{"role":"admin"}}}',
+    query: () => 'constructor[prototype][role]=admin',
+    segment: 'constructor',
+  },
   { label: 'path traversal', json: '"../../etc/passwd"', benign: true, query: (n) => `${n}=..%2F..%2Fetc%2Fpasswd`, segment: '..%2F..%2Fetc%2Fpasswd' },
 ];
 
@@ -55,6 +60,8 @@ export const HOSTILE_BODIES: HostileValue[] = [
 
 /** The body `{ ...valid, [field]: <hostile> }` as raw JSON text. */
 export function bodyWith(valid: Record<string, unknown>, field: string, hostile: HostileValue): string {
-  const entries = Object.entries({ ...valid, [field]: null }).map(([key, value]) => `${JSON.stringify(key)}:${key === field ? hostile.json : JSON.stringify(value)}`);
+  const entries = Object.entries({ ...valid, [field]: null }).map(
+    ([key, value]) => `${JSON.stringify(key)}:${key === field ? hostile.json : JSON.stringify(value)}`,
+  );
   return `{${entries.join(',')}}`;
 }

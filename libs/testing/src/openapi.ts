@@ -30,7 +30,9 @@ export function documentedOperations(doc: OpenApiDocument): Record<string, [stat
 }
 
 function statusesOf(op: OpenApiOperation): number[] {
-  return Object.keys(op.responses).map(Number).sort((x, y) => x - y);
+  return Object.keys(op.responses)
+    .map(Number)
+    .sort((x, y) => x - y);
 }
 
 function tokenOf(op: OpenApiOperation, doc: OpenApiDocument): OperationToken | string {

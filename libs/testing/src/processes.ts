@@ -33,7 +33,13 @@ export async function waitUntilReady(port: number, giveUp = () => false, timeout
   const url = `http://127.0.0.1:${port}/health/ready`;
   for (let waited = 0; waited < timeoutMs; waited += 200) {
     if (giveUp()) return;
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`no service became ready at ${url} within ${timeoutMs / 1000} s`);

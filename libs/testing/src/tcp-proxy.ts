@@ -18,7 +18,10 @@ export class TcpProxy {
   async open(): Promise<this> {
     const server = createServer((client) => {
       const upstream = connect(this.targetPort, this.targetHost);
-      for (const [a, b] of [[client, upstream], [upstream, client]] as const) {
+      for (const [a, b] of [
+        [client, upstream],
+        [upstream, client],
+      ] as const) {
         this.sockets.add(a);
         a.on('error', () => b.destroy());
         a.on('close', () => {

@@ -23,12 +23,33 @@ export async function renderMcpDocs(client: Client): Promise<string> {
     out.push(`| \`${t.name}\` | ${t.title ?? ''} | ${yes(a.readOnlyHint)} | ${yes(a.destructiveHint)} | ${yes(a.idempotentHint)} |`);
   }
   for (const t of sorted) {
-    out.push('', `### \`${t.name}\``, '', t.description ?? '', '', '**Input schema**', '', fence(t.inputSchema), '', '**Output schema**', '', fence(t.outputSchema));
+    out.push(
+      '',
+      `### \`${t.name}\``,
+      '',
+      t.description ?? '',
+      '',
+      '**Input schema**',
+      '',
+      fence(t.inputSchema),
+      '',
+      '**Output schema**',
+      '',
+      fence(t.outputSchema),
+    );
   }
   out.push('', '## Resources', '', '| URI | title | description |', '| --- | --- | --- |');
   for (const r of resources.filter((r) => !/^products:\/\/\d+$/.test(r.uri))) out.push(`| \`${r.uri}\` | ${r.title ?? r.name} | ${r.description ?? ''} |`);
   for (const t of resourceTemplates) out.push(`| \`${t.uriTemplate}\` (template) | ${t.title ?? t.name} | ${t.description ?? ''} |`);
-  out.push('', 'Every visible product is also listed as `products://<id>`.', '', '## Prompts', '', '| prompt | arguments | description |', '| --- | --- | --- |');
+  out.push(
+    '',
+    'Every visible product is also listed as `products://<id>`.',
+    '',
+    '## Prompts',
+    '',
+    '| prompt | arguments | description |',
+    '| --- | --- | --- |',
+  );
   for (const p of [...prompts].sort((a, b) => a.name.localeCompare(b.name))) {
     const args = (p.arguments ?? []).map((a) => `\`${a.name}\`${a.required ? '' : ' (optional)'}`).join(', ');
     out.push(`| \`${p.name}\` | ${args} | ${p.description ?? ''} |`);

@@ -8,7 +8,11 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { renderMcpDocs } from './render-mcp-docs';
 
 async function demoAdminToken(authUrl: string): Promise<string> {
-  const res = await fetch(`${authUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Admin1234' }) });
+  const res = await fetch(`${authUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'Admin1234' }),
+  });
   if (!res.ok) throw new Error(`could not sign in as the demo admin at ${authUrl} (${res.status}); set MERCATO_TOKEN`);
   return ((await res.json()) as { access_token: string }).access_token;
 }

@@ -60,7 +60,17 @@ export class McpServerFactory {
     this.tools = new Map(all.map((t) => [t.name, t]));
     // Schemas are derived once; they do not change while the process runs.
     this.listed = new Map(
-      all.map((t) => [t.name, { name: t.name, title: t.title, description: t.description, inputSchema: schemaOf(t.input), outputSchema: t.output, annotations: { title: t.title, ...t.annotations } }]),
+      all.map((t) => [
+        t.name,
+        {
+          name: t.name,
+          title: t.title,
+          description: t.description,
+          inputSchema: schemaOf(t.input),
+          outputSchema: t.output,
+          annotations: { title: t.title, ...t.annotations },
+        },
+      ]),
     );
   }
 
@@ -134,7 +144,10 @@ export class McpServerFactory {
       // Arguments are never logged: they may hold passwords.
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       this.metrics.observeToolCall(t.name, outcome, ms);
-      this.logger.log({ tool: t.name, caller: actor.kind === 'user' ? actor.userId : actor.kind, outcome, ms: Math.round(ms * 10) / 10, reqId: requestId }, 'tool call');
+      this.logger.log(
+        { tool: t.name, caller: actor.kind === 'user' ? actor.userId : actor.kind, outcome, ms: Math.round(ms * 10) / 10, reqId: requestId },
+        'tool call',
+      );
     }
   }
 }

@@ -83,7 +83,8 @@ export function productsTools(products: ProductsService): McpTool[] {
     tool({
       name: 'list_low_stock',
       title: 'List low-stock products',
-      description: 'Admins only. Active products with fewer units than `threshold` (default 10), lowest stock first, one page at a time with the total. Use it to plan restocking.',
+      description:
+        'Admins only. Active products with fewer units than `threshold` (default 10), lowest stock first, one page at a time with the total. Use it to plan restocking.',
       input: LowStockQuery,
       output: { ...pageOf(ProductView), properties: { ...(pageOf(ProductView)['properties'] as object), threshold: { type: 'integer' } } },
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },

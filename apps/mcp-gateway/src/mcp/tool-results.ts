@@ -25,11 +25,21 @@ export function outcomeOf(error: unknown): string {
 
 function problemOf(error: unknown, reference: string): Record<string, unknown> & { type: string } {
   if (error instanceof DomainError) {
-    return { type: error.type, title: error.title, detail: error.detail, ...error.extensions, ...(error instanceof ValidationError ? { errors: error.errors } : {}) };
+    return {
+      type: error.type,
+      title: error.title,
+      detail: error.detail,
+      ...error.extensions,
+      ...(error instanceof ValidationError ? { errors: error.errors } : {}),
+    };
   }
   if (isDependencyUnreachable(error)) {
     // As REST's 503: worth retrying shortly, and not the model's fault.
-    return { type: 'service-unavailable', title: 'Service unavailable', detail: `A service we depend on is unreachable; retry shortly. Reference ${reference}.` };
+    return {
+      type: 'service-unavailable',
+      title: 'Service unavailable',
+      detail: `A service we depend on is unreachable; retry shortly. Reference ${reference}.`,
+    };
   }
   return { type: 'internal-error', title: 'Internal error', detail: `The tool failed on our side. Quote reference ${reference} when reporting it.` };
 }

@@ -1,12 +1,4 @@
-import {
-  CreateUserWithRoleDto,
-  IdDto,
-  ListUsersQuery,
-  SetRoleByIdDto,
-  UpdateUserByIdDto,
-  UsersService,
-  UserView,
-} from '@mercato/core';
+import { CreateUserWithRoleDto, IdDto, ListUsersQuery, SetRoleByIdDto, UpdateUserByIdDto, UsersService, UserView } from '@mercato/core';
 import { DONE, pageOf, schemaOf } from './schemas';
 import { tool, type McpTool } from './tool';
 
@@ -28,8 +20,7 @@ export function usersTools(users: UsersService): McpTool[] {
     tool({
       name: 'get_user',
       title: 'Get a user',
-      description:
-        'Returns one user account by numeric id. You may read your own account; admins may read any. Never returns passwords or hashes.',
+      description: 'Returns one user account by numeric id. You may read your own account; admins may read any. Never returns passwords or hashes.',
       input: IdDto,
       output: user,
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },

@@ -39,7 +39,14 @@ describe('AuthService', () => {
       auth.login({ username: 'nobody', password: 'Secr3tPass' }, 'c'),
       auth.login({ username: 'bob', password: 'Secr3tPass' }, 'c'),
     ];
-    const messages = await Promise.all(attempts.map((p) => p.then(() => 'ok', (e: Error) => `${e.constructor.name}:${e.message}`)));
+    const messages = await Promise.all(
+      attempts.map((p) =>
+        p.then(
+          () => 'ok',
+          (e: Error) => `${e.constructor.name}:${e.message}`,
+        ),
+      ),
+    );
     expect(new Set(messages)).toEqual(new Set([`${UnauthenticatedError.name}:Incorrect username or password`]));
   });
 
@@ -65,7 +72,8 @@ describe('AuthService', () => {
   it('keys the budget by the account the name resolves to: username, e-mail and any case share it', async () => {
     const { auth, accounts } = setup();
     await accounts.register(userActor(0, 'user'), { email: 'ada@x.io', username: 'Ada', password: 'Secr3tPass' });
-    for (const name of ['Ada', 'ada@x.io', 'ADA']) await expect(auth.login({ username: name, password: 'no' }, 'c')).rejects.toBeInstanceOf(UnauthenticatedError);
+    for (const name of ['Ada', 'ada@x.io', 'ADA'])
+      await expect(auth.login({ username: name, password: 'no' }, 'c')).rejects.toBeInstanceOf(UnauthenticatedError);
     await expect(auth.login({ username: 'ada@X.IO', password: 'Secr3tPass' }, 'c')).rejects.toBeInstanceOf(RateLimitedError);
   });
 
@@ -74,7 +82,8 @@ describe('AuthService', () => {
     const u = await accounts.register(userActor(0, 'user'), { email: 'a@x.io', username: 'alice', password: 'Secr3tPass' });
     const self = userActor(u.id, 'user');
     await expect(auth.login({ username: 'alice', password: 'no' }, 'c')).rejects.toBeInstanceOf(UnauthenticatedError);
-    for (let i = 0; i < 2; i++) await expect(accounts.update(self, u.id, { password: 'Other1Pass', current_password: 'no' }, 'c')).rejects.toThrow(/current_password/);
+    for (let i = 0; i < 2; i++)
+      await expect(accounts.update(self, u.id, { password: 'Other1Pass', current_password: 'no' }, 'c')).rejects.toThrow(/current_password/);
     await expect(accounts.update(self, u.id, { password: 'Other1Pass', current_password: 'Secr3tPass' }, 'c')).rejects.toBeInstanceOf(RateLimitedError);
   });
 
@@ -111,5 +120,4 @@ describe('AuthService', () => {
     await users.update(ada.id, { passwordHash: 'plain:N3wPassword' });
     await expect(auth.refresh(tokens.refresh_token)).rejects.toBeInstanceOf(UnauthenticatedError);
   });
-
 });

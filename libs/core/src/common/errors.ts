@@ -26,7 +26,10 @@ export class ValidationError extends DomainError {
   readonly type = 'validation-failed';
   readonly title = 'Your request is not valid';
 
-  constructor(readonly errors: FieldError[], detail = describeFieldErrors(errors)) {
+  constructor(
+    readonly errors: FieldError[],
+    detail = describeFieldErrors(errors),
+  ) {
     super(detail);
   }
 }
@@ -76,7 +79,10 @@ export class RateLimitedError extends DomainError {
   readonly type = 'too-many-requests';
   readonly title = 'Too many requests';
 
-  constructor(detail: string, readonly retryAfterSeconds: number) {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(detail);
     this.extensions['retry_after'] = retryAfterSeconds;
   }

@@ -26,5 +26,4 @@ describe('unstorableInput', () => {
   it('stops after a handful of findings, however many bad values a body holds', () => {
     expect(unstorableInput({ many: Array.from({ length: 100_000 }, () => '\u0000') })).toHaveLength(10);
   });
-
 });

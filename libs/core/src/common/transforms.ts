@@ -18,5 +18,4 @@ export const ToNumber = () =>
 
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
-export const TrimLowerCase = () =>
-  Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+export const TrimLowerCase = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));

@@ -17,9 +17,7 @@ export function assertCanUpdateUser(actor: Actor, userId: number, changes: Updat
   const self = actor.kind === 'user' && actor.userId === userId;
   assertCan(actor, self ? 'user:update-self' : 'user:update-any');
   if (self && changes.password !== undefined && !changes.current_password) {
-    throw new ValidationError([
-      { field: 'current_password', rule: 'required', message: 'current_password is required to change your own password' },
-    ]);
+    throw new ValidationError([{ field: 'current_password', rule: 'required', message: 'current_password is required to change your own password' }]);
   }
 }
 

@@ -20,7 +20,13 @@ describe('TypeormRefreshTokensRepository', () => {
     await expect(tokens.consume('a'.repeat(64))).resolves.toBeNull();
 
     const current = await users.findById(user.id);
-    await tokens.create({ userId: user.id, familyId: crypto.randomUUID(), tokenHash: 'b'.repeat(64), tokenVersion: current?.tokenVersion ?? -1, expiresAt: later() });
+    await tokens.create({
+      userId: user.id,
+      familyId: crypto.randomUUID(),
+      tokenHash: 'b'.repeat(64),
+      tokenVersion: current?.tokenVersion ?? -1,
+      expiresAt: later(),
+    });
     await expect(tokens.consume('b'.repeat(64))).resolves.toMatchObject({ userId: user.id, tokenVersion: current?.tokenVersion });
   });
 
@@ -37,5 +43,4 @@ describe('TypeormRefreshTokensRepository', () => {
     );
     expect(rows).toEqual([{ valid: true }]);
   });
-
 });

@@ -31,8 +31,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     log.push(String(line).trim());
     if (log.length > 40) log.shift();
   };
-  const fail = (what: string, cause?: unknown): Error =>
-    new Error(`Embedded PostgreSQL: ${what}${cause ? ` (${String(cause)})` : ''}\n  ${log.join('\n  ')}`);
+  const fail = (what: string, cause?: unknown): Error => new Error(`Embedded PostgreSQL: ${what}${cause ? ` (${String(cause)})` : ''}\n  ${log.join('\n  ')}`);
 
   await mkdir(options.dataDir, { recursive: true });
   await assertReachableByPostgresUser(options.dataDir);
@@ -51,7 +50,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: options.persistent,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+    ],
     onLog: remember,
     onError: remember,
   });

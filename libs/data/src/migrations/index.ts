@@ -4,4 +4,9 @@ import { IndexRevokedRefreshFamilies1796428800000 } from './1796428800000-index-
 import { RefreshTokensAccountVersion1796432400000 } from './1796432400000-refresh-tokens-account-version';
 
 /** Listed explicitly (not globbed) so bundled apps and the CLI run exactly the same set, in order. */
-export const migrations = [CreateUsers1764000000000, CreateProducts1764100000000, IndexRevokedRefreshFamilies1796428800000, RefreshTokensAccountVersion1796432400000];
+export const migrations = [
+  CreateUsers1764000000000,
+  CreateProducts1764100000000,
+  IndexRevokedRefreshFamilies1796428800000,
+  RefreshTokensAccountVersion1796432400000,
+];

@@ -138,10 +138,11 @@ export class TypeormProductsRepository extends ProductsRepository {
       try {
         return await this.db.transaction(async (tx) => {
           await tx.query(`SELECT pg_advisory_xact_lock(hashtext('product-slug:' || $1))`, [base]);
-          const rows = (await tx.query(
-            `SELECT slug FROM products WHERE (slug = $1 OR slug LIKE $2 ESCAPE '\\') AND id IS DISTINCT FROM $3`,
-            [base, `${base.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`, ownId ?? null],
-          )) as { slug: string }[];
+          const rows = (await tx.query(`SELECT slug FROM products WHERE (slug = $1 OR slug LIKE $2 ESCAPE '\\') AND id IS DISTINCT FROM $3`, [
+            base,
+            `${base.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`,
+            ownId ?? null,
+          ])) as { slug: string }[];
           const taken = new Set(rows.map((r) => r.slug));
           let slug = base;
           for (let n = 1; taken.has(slug); n++) slug = `${base}-${n}`;

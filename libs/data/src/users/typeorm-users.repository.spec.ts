@@ -28,9 +28,7 @@ afterAll(async () => {
 
 describe('TypeormUsersRepository', () => {
   it('lets exactly one of many racing inserts with the same e-mail win, naming the field', async () => {
-    const results = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) => users.insert(person(`racer${i}`, { email: 'same@example.com' }))),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => users.insert(person(`racer${i}`, { email: 'same@example.com' }))));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results.filter((r) => r.status === 'rejected')) {
       expect(r.reason).toBeInstanceOf(ConflictError);

@@ -52,10 +52,9 @@ export class TypeormUsersRepository extends UsersRepository {
   }
 
   async findAuthState(id: number): Promise<UserAuthState | null> {
-    const rows: UserAuthState[] = await this.db.query(
-      `SELECT id, role, is_active AS "isActive", token_version AS "tokenVersion" FROM users WHERE id = $1`,
-      [id],
-    );
+    const rows: UserAuthState[] = await this.db.query(`SELECT id, role, is_active AS "isActive", token_version AS "tokenVersion" FROM users WHERE id = $1`, [
+      id,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -93,9 +92,7 @@ export class TypeormUsersRepository extends UsersRepository {
   }
 
   deactivateKeepingAnAdmin(id: number): Promise<GuardedChange> {
-    return this.withAdminGuard(id, true, (tx) =>
-      tx.update(UserEntity, { id }, { isActive: false, tokenVersion: () => 'token_version + 1' }),
-    );
+    return this.withAdminGuard(id, true, (tx) => tx.update(UserEntity, { id }, { isActive: false, tokenVersion: () => 'token_version + 1' }));
   }
 
   async countByRole(): Promise<{ role: Role; isActive: boolean; count: number }[]> {
@@ -115,10 +112,7 @@ export class TypeormUsersRepository extends UsersRepository {
       const target = await tx.findOne(UserEntity, { where: { id }, select: { id: true, role: true, isActive: true } });
       if (!target) return 'not-found';
       if (removesAdmin && target.role === 'admin' && target.isActive) {
-        const others = await tx
-          .createQueryBuilder(UserEntity, 'u')
-          .where(`u.role = 'admin' AND u.is_active AND u.id <> :id`, { id })
-          .getCount();
+        const others = await tx.createQueryBuilder(UserEntity, 'u').where(`u.role = 'admin' AND u.is_active AND u.id <> :id`, { id }).getCount();
         if (others === 0) return 'last-admin';
       }
       await change(tx);

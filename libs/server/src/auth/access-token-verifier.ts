@@ -25,7 +25,11 @@ export class AccessTokenVerifier {
   private async claimsOf(token: string): Promise<AccessClaims> {
     try {
       const key = await this.keys.keyFor(token);
-      return jwt.verify(token, key, { algorithms: [ACCESS_TOKEN_ALGORITHM], issuer: this.config.JWT_ISSUER, audience: this.config.JWT_AUDIENCE }) as AccessClaims;
+      return jwt.verify(token, key, {
+        algorithms: [ACCESS_TOKEN_ALGORITHM],
+        issuer: this.config.JWT_ISSUER,
+        audience: this.config.JWT_AUDIENCE,
+      }) as AccessClaims;
     } catch (error) {
       throw tokenRefusal(error);
     }

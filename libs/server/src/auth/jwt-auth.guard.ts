@@ -9,7 +9,10 @@ import { tokenRefusal } from './token-refusal';
 @Injectable()
 export class JwtAuthGuard extends AuthGuard() {
   /** The options carry this app's strategy name (see STRATEGY_NAME). */
-  constructor(private readonly reflector: Reflector, options: AuthModuleOptions) {
+  constructor(
+    private readonly reflector: Reflector,
+    options: AuthModuleOptions,
+  ) {
     super(options);
   }
 

@@ -23,10 +23,18 @@ export class StrategyNameModule {}
  */
 @Injectable()
 export class JwtStrategy implements OnApplicationShutdown {
-  constructor(@Inject(STRATEGY_NAME) private readonly name: string, config: ServerConfig, keys: TokenKeys, actors: ActorResolver) {
+  constructor(
+    @Inject(STRATEGY_NAME) private readonly name: string,
+    config: ServerConfig,
+    keys: TokenKeys,
+    actors: ActorResolver,
+  ) {
     // passport-jwt types the key as a string or Buffer; jsonwebtoken verifies with a KeyObject just as well.
     const secretOrKeyProvider: SecretOrKeyProvider = (_req, token, done) => {
-      keys.keyFor(String(token)).then((key) => done(null, key as unknown as string), (error: unknown) => done(error));
+      keys.keyFor(String(token)).then(
+        (key) => done(null, key as unknown as string),
+        (error: unknown) => done(error),
+      );
     };
     const strategy = new Strategy(
       {

@@ -62,9 +62,7 @@ export class RateLimiterLoginThrottle extends LoginThrottle {
   }
 
   async succeeded(keys: LoginThrottleKeys): Promise<void> {
-    await Promise.all(
-      this.budgets.map((b) => this.quietly(b.forgivenOnSuccess ? b.limiter.delete(b.key(keys)) : b.limiter.reward(b.key(keys)))),
-    );
+    await Promise.all(this.budgets.map((b) => this.quietly(b.forgivenOnSuccess ? b.limiter.delete(b.key(keys)) : b.limiter.reward(b.key(keys)))));
   }
 
   /** Giving back is a courtesy: if the store is unreachable the caller is still answered. */

@@ -16,7 +16,10 @@ export class MalformedTokenError extends Error {}
 export class TokenKeys implements OnApplicationShutdown {
   private readonly jwks?: JwksCache;
 
-  constructor(config: ServerConfig, private readonly key: VerificationKey) {
+  constructor(
+    config: ServerConfig,
+    private readonly key: VerificationKey,
+  ) {
     if (config.JWT_JWKS_URL) {
       this.jwks = new JwksCache(config.JWT_JWKS_URL, {
         refreshIntervalMs: config.JWT_JWKS_REFRESH_SECONDS * 1000,

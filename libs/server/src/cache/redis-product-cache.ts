@@ -112,7 +112,10 @@ export class RedisProductCache extends ProductCache {
     }
     let version: string;
     try {
-      const [v, cached] = (await this.redis.eval(READ_VERSIONED, { keys: [versionKey], arguments: [entryPrefix, newVersion(), String(this.versionTtl)] })) as [string, string | null];
+      const [v, cached] = (await this.redis.eval(READ_VERSIONED, { keys: [versionKey], arguments: [entryPrefix, newVersion(), String(this.versionTtl)] })) as [
+        string,
+        string | null,
+      ];
       this.metrics.cacheLookups.inc({ result: cached === null ? 'miss' : 'hit' });
       if (cached !== null) return JSON.parse(cached) as T;
       version = v;

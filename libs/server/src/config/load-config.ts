@@ -6,7 +6,11 @@ import { plainToInstance } from 'class-transformer';
  * error, so a misconfigured pod fails at boot with a message a person can act on.
  */
 export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv = process.env): T {
-  const known = new Set(getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false).map((m) => m.propertyName));
+  const known = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(cls, '', true, false)
+      .map((m) => m.propertyName),
+  );
   const raw = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.has(key) && value !== ''));
   const config = plainToInstance(cls, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { validationError: { target: false, value: false } });

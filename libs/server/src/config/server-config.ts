@@ -76,7 +76,9 @@ export class ServerConfig extends PasswordChecksConfig {
   }
 
   get corsOrigins(): string[] | true {
-    const list = this.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+    const list = this.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
     return list.includes('*') ? true : list;
   }
 }

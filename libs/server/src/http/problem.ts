@@ -67,7 +67,10 @@ export function toProblem(error: unknown, requestId: string): MappedError {
     // Deliberate 503s (readiness) keep which check failed, and nothing else of what they carry.
     const body = error.getResponse();
     const details = typeof body === 'object' && body !== null && 'details' in body ? { details: body.details } : {};
-    return { problem: { type: problemType('service-unavailable'), title: 'Service unavailable', status, detail: 'Not ready to serve', ...details }, headers: {} };
+    return {
+      problem: { type: problemType('service-unavailable'), title: 'Service unavailable', status, detail: 'Not ready to serve', ...details },
+      headers: {},
+    };
   }
   if (status && status < 500) {
     const detail = messageOf(error) ?? HttpStatus[status] ?? 'Bad request';
@@ -92,11 +95,27 @@ export function toProblem(error: unknown, requestId: string): MappedError {
  * (57P01–57P03). Worth retrying, unlike a 500. REST answers 503; the MCP gateway a service-unavailable result.
  */
 const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE',
-  '08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
 ]);
 export function isDependencyUnreachable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; driverError?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 3; e = e.driverError as typeof e, depth++) {
+  for (
+    let e = error as { code?: unknown; driverError?: unknown; message?: unknown } | undefined, depth = 0;
+    e && depth < 3;
+    e = e.driverError as typeof e, depth++
+  ) {
     if (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) return true;
     if (typeof e.message === 'string' && /^Connection terminated|timeout exceeded when trying to connect/.test(e.message)) return true;
   }

@@ -1,11 +1,4 @@
-import {
-  type DomainError,
-  RateLimitedError,
-  ReportedProblem,
-  ServiceUnavailableError,
-  UnauthenticatedError,
-  UpstreamFailedError,
-} from '@mercato/core';
+import { type DomainError, RateLimitedError, ReportedProblem, ServiceUnavailableError, UnauthenticatedError, UpstreamFailedError } from '@mercato/core';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { isDependencyUnreachable } from '../http/problem';
 

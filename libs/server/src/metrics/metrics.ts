@@ -61,7 +61,12 @@ export class Metrics {
       };
     new Gauge({ name: 'db_pool_connections', help: 'Open database connections', registers: [this.registry], collect: read((p) => p.totalCount) });
     new Gauge({ name: 'db_pool_idle_connections', help: 'Idle database connections', registers: [this.registry], collect: read((p) => p.idleCount) });
-    new Gauge({ name: 'db_pool_waiting_requests', help: 'Queries waiting for a free connection', registers: [this.registry], collect: read((p) => p.waitingCount) });
+    new Gauge({
+      name: 'db_pool_waiting_requests',
+      help: 'Queries waiting for a free connection',
+      registers: [this.registry],
+      collect: read((p) => p.waitingCount),
+    });
   }
 
   /** Times every response; the route label is the route pattern (never the raw URL, which would explode cardinality). */

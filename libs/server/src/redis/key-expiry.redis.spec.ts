@@ -28,8 +28,16 @@ function shapeOf(key: string): string {
 }
 
 const view = (id: number, name: string): ProductView => ({
-  id, name, slug: name.toLowerCase(), description: null, price: 1, stock: 1, is_active: true, metadata: null,
-  created_at: new Date(0).toISOString(), updated_at: new Date(0).toISOString(),
+  id,
+  name,
+  slug: name.toLowerCase(),
+  description: null,
+  price: 1,
+  stock: 1,
+  is_active: true,
+  metadata: null,
+  created_at: new Date(0).toISOString(),
+  updated_at: new Date(0).toISOString(),
 });
 const page = (items: ProductView[]): Page<ProductView> => ({ items, total: items.length, skip: 0, limit: 20 });
 
@@ -57,7 +65,13 @@ describe('the keys Mercato writes to Redis', () => {
     await cache.byId(3, async () => null); // a miss for a product that does not exist stores nothing but its version
 
     await consumeOrRefuse(sharedLimiter(redis, `${prefix}mcp:account`, 10, 60), 'user:1', 'MCP requests');
-    const logins = new RateLimiterLoginThrottle(redis, { maxFailures: 5, maxFailuresPerAccount: 100, maxFailuresPerClient: 50, windowSeconds: 900, keyPrefix: prefix });
+    const logins = new RateLimiterLoginThrottle(redis, {
+      maxFailures: 5,
+      maxFailuresPerAccount: 100,
+      maxFailuresPerClient: 50,
+      windowSeconds: 900,
+      keyPrefix: prefix,
+    });
     await logins.attempt({ account: 'user:1', client: '203.0.113.7' }, async () => false);
     // let the fire-and-forget cache writes land
     await new Promise((r) => setTimeout(r, 100));
@@ -65,7 +79,17 @@ describe('the keys Mercato writes to Redis', () => {
     const keys = await keysWithTtl(redis, prefix);
     const shapes = new Set([...keys.keys()].map((key) => shapeOf(key.slice(prefix.length))));
     expect([...shapes].sort()).toEqual(
-      ['catalog:ver', 'list:<digest>:v<version>', 'login:account-client:<key>', 'login:account:<key>', 'login:client:<key>', 'mcp:account:<key>', 'product:<id>:ver', 'product:<id>:v<version>', 'slug:<digest>:v<version>'].sort(),
+      [
+        'catalog:ver',
+        'list:<digest>:v<version>',
+        'login:account-client:<key>',
+        'login:account:<key>',
+        'login:client:<key>',
+        'mcp:account:<key>',
+        'product:<id>:ver',
+        'product:<id>:v<version>',
+        'slug:<digest>:v<version>',
+      ].sort(),
     );
     expect([...keys].filter(([, ttl]) => ttl <= 0)).toEqual([]);
   });

@@ -16,4 +16,3 @@ export class UpdateProductByIdDto extends UpdateProductDto {
 export class AdjustStockByIdDto extends AdjustStockDto {
   @IsInt() @Min(1) @Max(MAX_ID) id!: number;
 }
-

@@ -3,8 +3,7 @@ import { applyDecorators } from '../../common/decorators';
 import { Trim, TrimLowerCase } from '../../common/transforms';
 
 /** The field rules shared by every DTO that accepts them, written once. */
-export const EmailField = () =>
-  applyDecorators(TrimLowerCase(), IsEmail({}, { message: 'email must be a valid e-mail address' }), MaxLength(254));
+export const EmailField = () => applyDecorators(TrimLowerCase(), IsEmail({}, { message: 'email must be a valid e-mail address' }), MaxLength(254));
 
 export const UsernameField = () =>
   applyDecorators(
