@@ -39,7 +39,10 @@ async function json(url: string, init: RequestInit = {}): Promise<{ status: numb
 
 const failures = (tally: LoadTally) => tally.failed;
 
-const SHUTDOWN_DELAY_SECONDS = 1;
+// Must outlast the balancer noticing unreadiness (a 100 ms poll whose probe is slow on a loaded machine), or
+// it still opens connections to a service that has stopped listening: the delay Kubernetes needs likewise
+// exceeds its readiness probe period. One second was too tight on two busy cores.
+const SHUTDOWN_DELAY_SECONDS = 3;
 
 /**
  * Shared by the drills: a users-api (token issuer), a products-api, a second users-api that the SIGTERM drill
