@@ -1,21 +1,36 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-// The layer rules of docs/ARCHITECTURE: apps -> server, data, core; server -> core; data -> core; core -> nothing.
-const depConstraints = [
+// Module boundaries, in two dimensions; each lib's README says what belongs in it.
+// Layers (type:*): app -> context -> server -> data/adapter -> domain. The domain depends on nothing.
+const layers = [
   // Apps reach the test kit from their test/ folders only; it is never part of a build.
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:server', 'type:data', 'type:domain', 'type:testing'] },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:server', 'type:data', 'type:domain'] },
-  { sourceTag: 'type:server', onlyDependOnLibsWithTags: ['type:domain'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:context', 'type:server', 'type:data', 'type:adapter', 'type:domain', 'type:testing'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:context', 'type:server', 'type:data', 'type:adapter', 'type:domain'] },
+  { sourceTag: 'type:context', onlyDependOnLibsWithTags: ['type:server', 'type:data', 'type:adapter', 'type:domain'] },
+  { sourceTag: 'type:server', onlyDependOnLibsWithTags: ['type:data', 'type:adapter', 'type:domain'] },
   { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain'] },
+  { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain'] },
   {
     sourceTag: 'type:domain',
     onlyDependOnLibsWithTags: [],
     // The domain stays free of adapters so it can be tested with in-memory fakes.
     bannedExternalImports: ['typeorm', 'pg', 'express', 'fastify', '@fastify/*', 'passport*', '@nestjs/*', '@modelcontextprotocol/*', 'redis'],
   },
-  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:server', 'type:data', 'type:domain', 'type:testing'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:context', 'type:server', 'type:data', 'type:adapter', 'type:domain', 'type:testing'] },
 ];
+
+// Contexts (scope:*): a context's app and libs see their own context and the shared kernel, never another
+// context's. The MCP gateway is the one door to every context, so it may use them all.
+const scopes = [
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:users', onlyDependOnLibsWithTags: ['scope:users', 'scope:shared'] },
+  { sourceTag: 'scope:products', onlyDependOnLibsWithTags: ['scope:products', 'scope:shared'] },
+  { sourceTag: 'scope:mcp', onlyDependOnLibsWithTags: ['scope:mcp', 'scope:users', 'scope:products', 'scope:shared'] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
+];
+
+const depConstraints = [...layers, ...scopes];
 
 export default [
   ...nx.configs['flat/base'],

@@ -3,8 +3,11 @@ const { join } = require('node:path');
 
 // One transform for every project: swc keeps decorator metadata (Nest DI, class-validator) and is fast on 2 cores.
 const swcrc = JSON.parse(readFileSync(join(__dirname, '.swcrc'), 'utf8'));
-swcrc.jsc.baseUrl = __dirname;
 delete swcrc.$schema;
+// The @mercato/* paths come from tsconfig.base.json alone, so a new lib is one line there.
+const { paths } = JSON.parse(readFileSync(join(__dirname, 'tsconfig.base.json'), 'utf8')).compilerOptions;
+swcrc.jsc.baseUrl = __dirname;
+swcrc.jsc.paths = Object.fromEntries(Object.entries(paths).map(([name, [target]]) => [name, [target.replace(/^\.\//, '')]]));
 
 // ESM-only packages that jest cannot require; compiled to CommonJS for tests only. (NestJS 12's own ES modules load
 // through Jest's VM modules instead: the test targets run with NODE_OPTIONS=--experimental-vm-modules, see nx.json.)

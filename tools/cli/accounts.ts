@@ -1,6 +1,7 @@
 import { UsersService } from '@mercato/core';
 import { createDataSource, TypeormRefreshTokensRepository, TypeormUsersRepository } from '@mercato/data';
-import { loadConfig, loginThrottleFrom, passwordHasherFrom, PasswordChecksConfig } from '@mercato/server';
+import { loadConfig, PasswordChecksConfig } from '@mercato/server';
+import { loginThrottleFrom, passwordHasherFrom } from '@mercato/users';
 
 /**
  * The password settings of an operator tool, from the environment like a service's: the same argon2 cost, and

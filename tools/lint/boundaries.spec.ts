@@ -15,11 +15,21 @@ const PROBES = {
     'libs/core/test/tmp/lint-probe.ts',
     `import { DataSource } from 'typeorm';\nimport { Server } from '@modelcontextprotocol/sdk/server/index.js';\nimport { createApp } from '@mercato/server';\nexport const probe = [DataSource, Server, createApp];\n`,
   ],
-  dataWithServerAndDeepImport: [
+  // Probes import libs that do not depend back on the prober: for those the rule reports the cycle instead.
+  dataWithAdapterAndDeepImport: [
     'libs/data/test/tmp/lint-probe-forbidden.ts',
-    `import { createApp } from '@mercato/server';\nimport { UsersService } from '../../../core/src/users/users.service';\nexport const probe = [createApp, UsersService];\n`,
+    `import { createRedisClient } from '@mercato/redis';\nimport { UsersService } from '../../../core/src/users/users.service';\nexport const probe = [createRedisClient, UsersService];\n`,
   ],
   dataWithDomain: ['libs/data/test/tmp/lint-probe-allowed.ts', `import { UsersRepository } from '@mercato/core';\nexport const probe = UsersRepository;\n`],
+  productsWithUsersContext: [
+    'apps/products-api/test/tmp/lint-probe.ts',
+    `import { UsersDomainModule } from '@mercato/users';\nimport { ProductsDomainModule } from '@mercato/products';\nexport const probe = [UsersDomainModule, ProductsDomainModule];\n`,
+  ],
+  adapterWithDataLayer: ['libs/redis/test/tmp/lint-probe.ts', `import { DataModule } from '@mercato/data';\nexport const probe = DataModule;\n`],
+  gatewayWithEveryContext: [
+    'apps/mcp-gateway/test/tmp/lint-probe.ts',
+    `import { UsersDomainModule } from '@mercato/users';\nimport { ProductsDomainModule } from '@mercato/products';\nexport const probe = [UsersDomainModule, ProductsDomainModule];\n`,
+  ],
 } as const;
 
 let refusals: Record<keyof typeof PROBES, string[]>;
@@ -57,11 +67,25 @@ describe('module boundaries', () => {
     expect(messages).toMatch(/core -> server/); // the domain may import no other lib
   });
 
-  it('refuses the data layer importing the server kit, and a deep import into another lib', () => {
-    const [server, deep, ...rest] = refusals.dataWithServerAndDeepImport;
-    expect(server).toMatch(/"type:data" can only depend on libs tagged with "type:domain"/);
+  it('refuses the data layer importing another adapter, and a deep import into another lib', () => {
+    const [adapter, deep, ...rest] = refusals.dataWithAdapterAndDeepImport;
+    expect(adapter).toMatch(/"type:data" can only depend on libs tagged with "type:domain"/);
     expect(deep).toMatch(/relative or absolute path/);
     expect(rest).toEqual([]);
+  });
+
+  it('refuses one context importing another: products-api may not use the users context', () => {
+    const messages = refusals.productsWithUsersContext;
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/"scope:products" can only depend on libs tagged with "scope:products", "scope:shared"/);
+  });
+
+  it('refuses an adapter library using another layer than the domain', () => {
+    expect(refusals.adapterWithDataLayer.join('\n')).toMatch(/"type:adapter" can only depend on libs tagged with "type:domain"/);
+  });
+
+  it('lets the MCP gateway, the door to every context, use them all', () => {
+    expect(refusals.gatewayWithEveryContext).toEqual([]);
   });
 
   it('accepts what the layers allow: the data layer using the domain through its public face', () => {

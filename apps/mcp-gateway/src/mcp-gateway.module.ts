@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { SentimentService } from '@mercato/core';
-import { DataModule } from '@mercato/data';
-import { ProductsDomainModule, ServerConfig, ServerModule, UsersDomainModule } from '@mercato/server';
+import { ProductsDomainModule } from '@mercato/products';
+import { RedisModule, ServerModule } from '@mercato/server';
+import { UsersDomainModule } from '@mercato/users';
 import { AiController } from './ai.controller';
 import { McpController } from './mcp.controller';
 import { McpGatewayConfig } from './mcp-gateway.config';
@@ -20,10 +21,7 @@ import { ProtectedResourceController } from './protected-resource.controller';
       config: McpGatewayConfig,
       authChallenge: (c) => `Bearer resource_metadata="${c.resourceMetadataUrl}"`,
     }),
-    DataModule.forRootAsync({
-      inject: [ServerConfig],
-      useFactory: (c: ServerConfig) => ({ url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, applicationName: 'mcp-gateway' }),
-    }),
+    RedisModule,
     UsersDomainModule,
     ProductsDomainModule,
   ],

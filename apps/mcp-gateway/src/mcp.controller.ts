@@ -2,7 +2,8 @@ import { Controller, Delete, Get, Inject, Post, Req, Res } from '@nestjs/common'
 import { ApiExcludeController } from '@nestjs/swagger';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Actor } from '@mercato/core';
-import { consumeOrRefuse, CurrentActor, REDIS, type Redis, sharedLimiter } from '@mercato/server';
+import { consumeOrRefuse, type Redis, sharedLimiter } from '@mercato/redis';
+import { CurrentActor, REDIS } from '@mercato/server';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { McpGatewayConfig } from './mcp-gateway.config';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DataModule } from '@mercato/data';
-import { ProductsDomainModule, ServerConfig, ServerModule } from '@mercato/server';
+import { ProductsDomainModule } from '@mercato/products';
+import { ServerModule } from '@mercato/server';
 import { ProductsApiConfig } from './products-api.config';
 import { ProductsController } from './products.controller';
 
@@ -14,10 +14,6 @@ import { ProductsController } from './products.controller';
           'The catalog: products, prices, stock and search. Reads are public and cached; writes need an admin token from users-api. Errors are RFC 9457 problem+json.',
       },
       config: ProductsApiConfig,
-    }),
-    DataModule.forRootAsync({
-      inject: [ServerConfig],
-      useFactory: (c: ServerConfig) => ({ url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, applicationName: 'products-api' }),
     }),
     ProductsDomainModule,
   ],

@@ -1,4 +1,5 @@
-import { REDIS, type Redis } from '@mercato/server';
+import type { Redis } from '@mercato/redis';
+import { REDIS } from '@mercato/server';
 import { actingUser, startTestApp, type ActingUser, type TestApp } from '@mercato/testing';
 import { ProductsApiModule } from '../src/products-api.module';
 

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccessTokenIssuer, AuthService, LoginThrottle, PasswordHasher, RefreshTokensRepository, UsersRepository } from '@mercato/core';
 import { DataModule } from '@mercato/data';
-import { ServerConfig, ServerModule, UsersDomainModule, VerificationKey } from '@mercato/server';
+import { RedisModule, ServerModule, VerificationKey } from '@mercato/server';
+import { UsersDomainModule } from '@mercato/users';
 import { AuthController } from './auth.controller';
 import { JwksController } from './jwks.controller';
 import { signingKeyFrom } from './signing-key';
@@ -19,10 +20,8 @@ import { UsersController } from './users.controller';
       config: UsersApiConfig,
       verificationKey: (c) => VerificationKey.fromConfig(c, signingKeyFrom(c).privateKey),
     }),
-    DataModule.forRootAsync({
-      inject: [ServerConfig],
-      useFactory: (c: ServerConfig) => ({ url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE, applicationName: 'users-api' }),
-    }),
+    DataModule,
+    RedisModule,
     UsersDomainModule,
   ],
   controllers: [AuthController, UsersController, JwksController],

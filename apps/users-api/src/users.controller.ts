@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CreateUserDto, ListUsersQuery, SetRoleDto, UpdateUserDto, UsersService, UserView } from '@mercato/core';
-import { ApiPage, ApiProblems, clientAddress, consumeOrRefuse, CurrentActor, IdPipe, Public, REDIS, type Redis, Roles, sharedLimiter } from '@mercato/server';
+import { consumeOrRefuse, type Redis, sharedLimiter } from '@mercato/redis';
+import { ApiPage, ApiProblems, clientAddress, CurrentActor, IdPipe, Public, REDIS, Roles } from '@mercato/server';
 import type { FastifyRequest } from 'fastify';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { UsersApiConfig } from './users-api.config';

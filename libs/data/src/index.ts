@@ -1,5 +1,6 @@
 export * from './data-source';
 export * from './data.module';
+export * from './database-status';
 export * from './postgres-errors';
 export * from './embedded/embedded-postgres';
 export * from './users/user.entity';

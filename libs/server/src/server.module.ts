@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ActorResolver, UsersRepository } from '@mercato/core';
+import { DataModule } from '@mercato/data';
 import { PassportModule } from '@nestjs/passport';
-import { DataSource } from 'typeorm';
 import { TerminusModule } from '@nestjs/terminus';
 import { AccessTokenVerifier } from './auth/access-token-verifier';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -11,15 +11,14 @@ import { TokenKeys } from './auth/token-keys';
 import { VerificationKey } from './auth/verification-key';
 import { ConfigModule } from './config/config.module';
 import { ServerConfig } from './config/server-config';
-import { findVersion } from './config/version';
 import { Drain } from './http/drain';
 import { HealthController } from './health/health.controller';
 import { AUTH_CHALLENGE, ProblemFilter } from './http/problem.filter';
 import { loggingModule } from './logging/logging';
-import { type DatabasePool, Metrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { RedisModule } from './redis/redis.module';
-import { SERVICE_INFO, type ServiceInfo } from './service-info';
+import type { ServiceInfo } from './service-info';
 
 export interface ServerModuleOptions<C extends ServerConfig> {
   service: Omit<ServiceInfo, 'version'>;
@@ -31,19 +30,21 @@ export interface ServerModuleOptions<C extends ServerConfig> {
 }
 
 /**
- * Everything a Mercato HTTP service shares: config, logging, Redis, token verification, errors, health,
- * metrics. Global, so the domain modules beside it can record metrics too.
+ * What every Mercato HTTP service has: config and logging (the two global modules), token verification on
+ * every route, problem+json errors, health and metrics. It exports the token verifier and metrics for the
+ * app's own providers; other modules import what they need themselves.
  */
 @Module({})
 export class ServerModule {
   static forRoot<C extends ServerConfig>(options: ServerModuleOptions<C>): DynamicModule {
     return {
-      global: true,
       module: ServerModule,
       imports: [
-        ConfigModule.forRoot(options.config),
+        ConfigModule.forRoot(options.config, options.service),
         loggingModule(options.service.name),
+        DataModule,
         RedisModule,
+        MetricsModule,
         StrategyNameModule,
         PassportModule.registerAsync({
           imports: [StrategyNameModule],
@@ -55,27 +56,12 @@ export class ServerModule {
       controllers: [HealthController, MetricsController],
       providers: [
         {
-          provide: SERVICE_INFO,
-          inject: [ServerConfig],
-          useFactory: (c: ServerConfig): ServiceInfo => ({ ...options.service, version: findVersion(c.APP_VERSION) }),
-        },
-        {
           provide: VerificationKey,
           inject: [options.config],
           useFactory: (c: C) => options.verificationKey?.(c) ?? VerificationKey.fromConfig(c),
         },
         // Every service checks each token's user against the shared users table (deactivation, password change).
         { provide: ActorResolver, inject: [UsersRepository], useFactory: (users: UsersRepository) => new ActorResolver(users) },
-        {
-          provide: Metrics,
-          inject: [SERVICE_INFO, DataSource],
-          useFactory: (service: ServiceInfo, db: DataSource) => {
-            const metrics = new Metrics(service.name);
-            // TypeORM's Postgres driver keeps its pg pool as `master`.
-            metrics.watchDatabasePool(() => (db.driver as unknown as { master?: DatabasePool }).master);
-            return metrics;
-          },
-        },
         Drain,
         TokenKeys,
         JwtStrategy,
@@ -84,7 +70,7 @@ export class ServerModule {
         { provide: AUTH_CHALLENGE, inject: [options.config], useFactory: (c: C) => options.authChallenge?.(c) ?? 'Bearer' },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [SERVICE_INFO, VerificationKey, AccessTokenVerifier, Metrics],
+      exports: [VerificationKey, AccessTokenVerifier, MetricsModule],
     };
   }
 }

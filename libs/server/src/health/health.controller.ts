@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Logger } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { DataSource } from 'typeorm';
+import { DatabaseStatus } from '@mercato/data';
+import type { Redis } from '@mercato/redis';
 import { Public } from '../auth/decorators';
-import { REDIS, type Redis } from '../redis/redis.module';
+import { REDIS } from '../redis/redis.module';
 import { SERVICE_INFO, type ServiceInfo } from '../service-info';
 import { Drain } from '../http/drain';
 
@@ -16,7 +17,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    private readonly db: DataSource,
+    private readonly db: DatabaseStatus,
     @Inject(REDIS) private readonly redis: Redis | null,
     @Inject(SERVICE_INFO) private readonly service: ServiceInfo,
     @Inject(Drain) private readonly drain: Drain,
@@ -63,7 +64,7 @@ export class HealthController {
   private async database() {
     const check = this.indicators.check('database');
     try {
-      await withTimeout(this.db.query('SELECT 1'), 2_000);
+      await withTimeout(this.db.ping(), 2_000);
       return check.up();
     } catch (error) {
       // The driver's message names hosts and users; it goes to the log, the probe answer stays generic.

@@ -1,14 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import type { DatabasePool } from '@mercato/data';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** What a cache lookup came to: served from Redis, loaded from the database, or Redis unusable. */
 export type CacheLookup = 'hit' | 'miss' | 'error';
-
-export interface DatabasePool {
-  totalCount: number;
-  idleCount: number;
-  waitingCount: number;
-}
 
 /**
  * The Prometheus metrics of one service. Each app gets its own registry rather than prom-client's global

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { LoginThrottle, type LoginThrottleKeys, RateLimitedError } from '@mercato/core';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Redis } from '../redis/redis.module';
-import { sharedLimiter } from '../redis/rate-limiter';
+import type { Redis } from './redis-client';
+import { sharedLimiter } from './rate-limiter';
 
 export interface LoginThrottleSettings {
   /** Guesses at one account from one client address. */

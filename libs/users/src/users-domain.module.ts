@@ -1,15 +1,16 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { LoginThrottle, PasswordHasher, RefreshTokensRepository, UsersRepository, UsersService } from '@mercato/core';
-import { ServerConfig } from '../config/server-config';
-import { REDIS, type Redis } from '../redis/redis.module';
+import { DataModule } from '@mercato/data';
+import type { Redis } from '@mercato/redis';
+import { REDIS, RedisModule, ServerConfig } from '@mercato/server';
 import { loginThrottleFrom, passwordHasherFrom } from './password-checks';
 
 /**
  * Wires core's user services to whatever implements their ports (libs/data's DataModule in the apps),
  * keeping core itself free of Nest.
  */
-@Global()
 @Module({
+  imports: [DataModule, RedisModule],
   providers: [
     { provide: PasswordHasher, inject: [ServerConfig], useFactory: (c: ServerConfig) => passwordHasherFrom(c) },
     {

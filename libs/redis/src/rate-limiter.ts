@@ -1,6 +1,6 @@
 import { RateLimitedError } from '@mercato/core';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Redis } from './redis.module';
+import type { Redis } from './redis-client';
 
 /**
  * A fixed-window limiter in Redis when there is one, so every replica shares the count; an in-memory

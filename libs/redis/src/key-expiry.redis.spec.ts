@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Page, ProductView } from '@mercato/core';
 import { createClient } from 'redis';
-import { RateLimiterLoginThrottle } from '../auth/login-throttle';
-import { RedisProductCache } from '../cache/redis-product-cache';
-import { Metrics } from '../metrics/metrics';
+import { RateLimiterLoginThrottle } from './login-throttle';
+import { type CacheMetrics, RedisProductCache } from './redis-product-cache';
 import { consumeOrRefuse, sharedLimiter } from './rate-limiter';
-import type { Redis } from './redis.module';
+import type { Redis } from './redis-client';
+
+const metrics: CacheMetrics = { cacheLookups: { inc: () => undefined } };
 
 const redisUrl = process.env['REDIS_URL'];
 
@@ -55,7 +56,7 @@ describe('the keys Mercato writes to Redis', () => {
   afterAll(() => redis.quit());
 
   it('all expire, so Redis under maxmemory-policy volatile-lru can evict any of them: cache entries, versions and limits', async () => {
-    const cache = new RedisProductCache(redis, prefix, 300, new Metrics('test'));
+    const cache = new RedisProductCache(redis, prefix, 300, metrics);
     await cache.byId(1, async () => view(1, 'Lamp'));
     await cache.bySlug('lamp', async () => view(1, 'Lamp'));
     await cache.list('{"skip":0,"limit":20}', async () => page([view(1, 'Lamp')]));
@@ -95,7 +96,7 @@ describe('the keys Mercato writes to Redis', () => {
   });
 
   it('never serves an old entry after a version expires or is evicted', async () => {
-    const cache = new RedisProductCache(redis, prefix, 300, new Metrics('test'));
+    const cache = new RedisProductCache(redis, prefix, 300, metrics);
     await cache.byId(1, async () => view(1, 'Before'));
     await cache.invalidate(1);
     await expect(cache.byId(1, async () => view(1, 'After'))).resolves.toMatchObject({ name: 'After' });

@@ -1,13 +1,12 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { NoProductCache, ProductCache, ProductsRepository, ProductsService } from '@mercato/core';
-import { RedisProductCache } from '../cache/redis-product-cache';
-import { ServerConfig } from '../config/server-config';
-import { Metrics } from '../metrics/metrics';
-import { REDIS, type Redis } from '../redis/redis.module';
+import { DataModule } from '@mercato/data';
+import { type Redis, RedisProductCache } from '@mercato/redis';
+import { Metrics, MetricsModule, REDIS, RedisModule, ServerConfig } from '@mercato/server';
 
 /** Wires core's product services; the cache is Redis when REDIS_URL is set, and off otherwise. */
-@Global()
 @Module({
+  imports: [DataModule, RedisModule, MetricsModule],
   providers: [
     {
       provide: ProductCache,

@@ -1,7 +1,6 @@
 import { Argon2PasswordHasher } from '@mercato/core';
-import { RateLimiterLoginThrottle } from '../auth/login-throttle';
-import type { PasswordChecksConfig } from '../config/server-config';
-import type { Redis } from '../redis/redis.module';
+import { RateLimiterLoginThrottle, type Redis } from '@mercato/redis';
+import type { PasswordChecksConfig } from '@mercato/server';
 
 /**
  * The one bounded hasher of a process, from its settings: every path that hashes or verifies a password in that

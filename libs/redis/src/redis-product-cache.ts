@@ -1,8 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { type Page, ProductCache, type ProductView } from '@mercato/core';
-import type { Metrics } from '../metrics/metrics';
-import type { Redis } from '../redis/redis.module';
+import type { Redis } from './redis-client';
+
+/** The counter lookups are reported to (the service's metrics), so hit rates show without this lib knowing Prometheus. */
+export interface CacheMetrics {
+  cacheLookups: { inc(labels: { result: 'hit' | 'miss' | 'error' }): void };
+}
 
 /**
  * Reads a version and the entry stored under it in one round trip. A missing version (never written, expired
@@ -41,7 +45,7 @@ export class RedisProductCache extends ProductCache {
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly ttlSeconds: number,
-    private readonly metrics: Metrics,
+    private readonly metrics: CacheMetrics,
   ) {
     super();
     redis.on('ready', () => void this.replayMissed());

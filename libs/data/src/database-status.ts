@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+
+/** The pool counters a metrics scrape reads. */
+export interface DatabasePool {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
+/** What health checks and metrics may know of the database, without TypeORM leaking past this lib. */
+export class DatabaseStatus {
+  constructor(private readonly db: DataSource) {}
+
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
+  }
+
+  /** TypeORM's Postgres driver keeps its pg pool as `master`; absent until the DataSource is initialized. */
+  pool(): DatabasePool | undefined {
+    return (this.db.driver as unknown as { master?: DatabasePool }).master;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './redis-client';
+export * from './rate-limiter';
+export * from './login-throttle';
+export * from './redis-product-cache';

@@ -1,0 +1,35 @@
+import { Logger } from '@nestjs/common';
+import { createClient, type RedisClientType } from 'redis';
+
+export type Redis = RedisClientType;
+
+/**
+ * One client per process. Redis trouble must never fail a request, so the client does not queue commands while
+ * disconnected (callers get an error at once and fall back) and keeps reconnecting in the background.
+ */
+export function createRedisClient(url: string): Redis {
+  const logger = new Logger('Redis');
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000) },
+  }) as Redis;
+  let reported = false;
+  client.on('error', (error: Error) => {
+    if (!reported) logger.warn(`Redis unavailable, continuing without it: ${error.message}`);
+    reported = true;
+  });
+  client.on('ready', () => {
+    if (reported) logger.log('Redis connection restored');
+    reported = false;
+  });
+  client.connect().catch(() => undefined); // reported by the error listener; reconnects on its own
+  return client;
+}
+
+/** quit() flushes pending replies, but waits forever for a connection that is still being re-established. */
+export async function closeRedisClient(redis: Redis | null): Promise<void> {
+  if (!redis?.isOpen) return;
+  if (redis.isReady) await redis.quit().catch(() => redis.destroy());
+  else redis.destroy();
+}

@@ -1,0 +1,2 @@
+export * from './users-domain.module';
+export * from './password-checks';
