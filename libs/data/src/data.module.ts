@@ -1,10 +1,9 @@
 import { type DynamicModule, Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
-import { ProductsRepository, RefreshTokensRepository, UsersRepository } from '@mercato/core';
+import { UnitOfWork } from '@mercato/core';
 import { DataSource } from 'typeorm';
-import { TypeormRefreshTokensRepository } from './auth/typeorm-refresh-tokens.repository';
 import { createDataSource, type DatabaseOptions } from './data-source';
-import { TypeormProductsRepository } from './products/typeorm-products.repository';
-import { TypeormUsersRepository } from './users/typeorm-users.repository';
+import { repositoryBindings } from './repository-bindings';
+import { TypeormUnitOfWork } from './typeorm-unit-of-work';
 
 export interface DataModuleOptions {
   inject?: unknown[];
@@ -12,8 +11,8 @@ export interface DataModuleOptions {
 }
 
 /**
- * Provides the DataSource and, under core's port classes, the repositories that implement them,
- * so services and guards ask for `UsersRepository` and never see TypeORM.
+ * Provides the DataSource and, under core's port classes, the repositories that implement them and the unit of
+ * work, so services and guards ask for `UsersRepository` or `UnitOfWork` and never see TypeORM.
  */
 @Global()
 @Module({})
@@ -27,13 +26,12 @@ export class DataModule implements OnApplicationShutdown {
         inject: options.inject as never[],
         useFactory: (...deps: never[]) => createDataSource(options.useFactory(...deps)).initialize(),
       },
-      { provide: UsersRepository, inject: [DataSource], useFactory: (db: DataSource) => new TypeormUsersRepository(db) },
-      {
-        provide: RefreshTokensRepository,
+      ...Object.values(repositoryBindings).map(({ port, build }) => ({
+        provide: port,
         inject: [DataSource],
-        useFactory: (db: DataSource) => new TypeormRefreshTokensRepository(db),
-      },
-      { provide: ProductsRepository, inject: [DataSource], useFactory: (db: DataSource) => new TypeormProductsRepository(db) },
+        useFactory: (db: DataSource) => build(db.manager),
+      })),
+      { provide: UnitOfWork, inject: [DataSource], useFactory: (db: DataSource) => new TypeormUnitOfWork(db) },
     ];
     return { module: DataModule, providers, exports: providers.map((p) => p.provide) };
   }
