@@ -4,6 +4,7 @@ export { unstorableInput } from './common/storable-input';
 export * from './common/pagination';
 export * from './common/transforms';
 export * from './common/concurrency-limit';
+export * from './common/unit-of-work';
 
 export * from './auth/actor';
 export * from './auth/permissions';

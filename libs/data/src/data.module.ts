@@ -1,11 +1,10 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { ProductsRepository, RefreshTokensRepository, UsersRepository } from '@mercato/core';
+import { UnitOfWork } from '@mercato/core';
 import { DataSource } from 'typeorm';
-import { TypeormRefreshTokensRepository } from './auth/typeorm-refresh-tokens.repository';
 import { createDataSource, type DatabaseOptions } from './data-source';
 import { DatabaseStatus } from './database-status';
-import { TypeormProductsRepository } from './products/typeorm-products.repository';
-import { TypeormUsersRepository } from './users/typeorm-users.repository';
+import { repositoryBindings } from './repository-bindings';
+import { TypeormUnitOfWork } from './typeorm-unit-of-work';
 
 /** Where to connect: provided once per app by its configuration, so any module can import DataModule. */
 export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
@@ -17,16 +16,20 @@ const providers = [
     useFactory: (options: DatabaseOptions) => createDataSource(options).initialize(),
   },
   { provide: DatabaseStatus, inject: [DataSource], useFactory: (db: DataSource) => new DatabaseStatus(db) },
-  { provide: UsersRepository, inject: [DataSource], useFactory: (db: DataSource) => new TypeormUsersRepository(db) },
-  { provide: RefreshTokensRepository, inject: [DataSource], useFactory: (db: DataSource) => new TypeormRefreshTokensRepository(db) },
-  { provide: ProductsRepository, inject: [DataSource], useFactory: (db: DataSource) => new TypeormProductsRepository(db) },
+  ...Object.values(repositoryBindings).map(({ port, build }) => ({
+    provide: port,
+    inject: [DataSource],
+    useFactory: (db: DataSource) => build(db.manager),
+  })),
+  { provide: UnitOfWork, inject: [DataSource], useFactory: (db: DataSource) => new TypeormUnitOfWork(db) },
 ];
 
 /**
- * Core's repository ports, implemented with TypeORM, so services and guards ask for `UsersRepository` and never
- * see TypeORM. One static module: every module that imports it shares the app's one DataSource.
+ * Core's repository ports and unit of work, implemented with TypeORM, so services and guards ask for
+ * `UsersRepository` or `UnitOfWork` and never see TypeORM. One static module: every module that imports it
+ * shares the app's one DataSource.
  */
-@Module({ providers, exports: [DatabaseStatus, UsersRepository, RefreshTokensRepository, ProductsRepository] })
+@Module({ providers, exports: providers.map((p) => p.provide).filter((token) => token !== DataSource) })
 export class DataModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 

@@ -2,6 +2,7 @@ export * from './data-source';
 export * from './data.module';
 export * from './database-status';
 export * from './postgres-errors';
+export * from './typeorm-unit-of-work';
 export * from './embedded/embedded-postgres';
 export * from './users/user.entity';
 export * from './users/typeorm-users.repository';

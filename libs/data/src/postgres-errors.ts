@@ -3,6 +3,11 @@ import { QueryFailedError } from 'typeorm';
 
 const UNIQUE_VIOLATION = '23505';
 
+/** The SQLSTATE of a failed query (e.g. `40P01` for a deadlock), or undefined for any other error. */
+export function postgresErrorCode(error: unknown): string | undefined {
+  return error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+}
+
 /**
  * Turns a unique-index refusal into the domain's ConflictError; `fields` maps index names to the field
  * the caller sees. Anything else is rethrown untouched.

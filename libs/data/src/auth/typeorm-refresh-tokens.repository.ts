@@ -1,10 +1,14 @@
 import { type NewRefreshToken, type RefreshTokenRecord, RefreshTokensRepository } from '@mercato/core';
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
+import { type DatabaseHandle, managerOf } from '../transactions';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
 export class TypeormRefreshTokensRepository extends RefreshTokensRepository {
-  constructor(private readonly db: DataSource) {
+  private readonly db: EntityManager;
+
+  constructor(db: DatabaseHandle) {
     super();
+    this.db = managerOf(db);
   }
 
   private get repo() {

@@ -9,9 +9,10 @@ import {
   type ProductSort,
   type ProductStats,
 } from '@mercato/core';
-import { QueryFailedError, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
-import { containsPattern } from '../postgres-errors';
+import { containsPattern, postgresErrorCode } from '../postgres-errors';
+import { type DatabaseHandle, managerOf } from '../transactions';
 import { ProductEntity } from './product.entity';
 
 const ORDER: Record<ProductSort, [string, 'ASC' | 'DESC']> = {
@@ -40,8 +41,11 @@ async function pageWithTotal(q: SelectQueryBuilder<ProductEntity>, skip: number,
 }
 
 export class TypeormProductsRepository extends ProductsRepository {
-  constructor(private readonly db: DataSource) {
+  private readonly db: EntityManager;
+
+  constructor(db: DatabaseHandle) {
     super();
+    this.db = managerOf(db);
   }
 
   private get repo() {
@@ -149,8 +153,7 @@ export class TypeormProductsRepository extends ProductsRepository {
           return write(tx, slug);
         });
       } catch (error) {
-        const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
-        if (code !== '23505' || attempt >= SLUG_ATTEMPTS) throw error;
+        if (postgresErrorCode(error) !== '23505' || attempt >= SLUG_ATTEMPTS) throw error;
       }
     }
   }

@@ -9,8 +9,9 @@ import {
   type UserFilter,
   UsersRepository,
 } from '@mercato/core';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { containsPattern, rethrowUniqueViolation } from '../postgres-errors';
+import { type DatabaseHandle, managerOf, withSavepoint } from '../transactions';
 import { UserEntity } from './user.entity';
 
 const USER_COLUMNS = `id, email, username, full_name AS "fullName", password_hash AS "passwordHash", role,
@@ -21,8 +22,11 @@ const UNIQUE_FIELDS = { uq_users_email: 'email', uq_users_username: 'username' }
 const ADMIN_GUARD_LOCK = 0x6d657263; // arbitrary, fixed key
 
 export class TypeormUsersRepository extends UsersRepository {
-  constructor(private readonly db: DataSource) {
+  private readonly db: EntityManager;
+
+  constructor(db: DatabaseHandle) {
     super();
+    this.db = managerOf(db);
   }
 
   private get repo() {
@@ -31,7 +35,7 @@ export class TypeormUsersRepository extends UsersRepository {
 
   async insert(user: NewUser): Promise<User> {
     try {
-      return await this.repo.save(this.repo.create(user));
+      return await withSavepoint(this.db, () => this.repo.save(this.repo.create(user)));
     } catch (error) {
       rethrowUniqueViolation(error, 'user', UNIQUE_FIELDS);
     }
@@ -80,7 +84,7 @@ export class TypeormUsersRepository extends UsersRepository {
     // The version bump is part of the same UPDATE, so no request can slip in with an old token in between.
     if (changes.passwordHash !== undefined) q.set({ ...set, tokenVersion: () => 'token_version + 1' });
     try {
-      const result = await q.execute();
+      const result = await withSavepoint(this.db, () => q.execute());
       return result.affected ? this.findById(id) : null;
     } catch (error) {
       rethrowUniqueViolation(error, 'user', UNIQUE_FIELDS);

@@ -1,0 +1,41 @@
+import { type TransactionalRepositories, UnitOfWork } from '@mercato/core';
+import type { DataSource, EntityManager } from 'typeorm';
+import { postgresErrorCode } from './postgres-errors';
+import { bindRepositories } from './repository-bindings';
+
+const IN_FAILED_TRANSACTION = '25P02';
+
+/**
+ * One TypeORM transaction per unit: it commits when the work resolves, and when the work rejects it rolls back
+ * and rethrows the work's own error (a failed ROLLBACK never replaces it). Deadlocks and serialization failures
+ * reach the caller like any other error: retrying is the caller's call, as only it knows whether the work may
+ * run twice. Read committed is enough because stock and uniqueness are decided by single guarded statements,
+ * which re-check their condition on the row version they lock.
+ */
+export class TypeormUnitOfWork extends UnitOfWork {
+  constructor(private readonly db: DataSource) {
+    super();
+  }
+
+  run<T>(work: (tx: TransactionalRepositories) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (manager) => {
+      const result = await work(bindRepositories(manager));
+      await assertNotAborted(manager);
+      return result;
+    });
+  }
+}
+
+/**
+ * PostgreSQL answers COMMIT of a transaction an error has aborted with a quiet ROLLBACK. Had the work caught such
+ * an error (a deadlock, say) and resolved anyway, the unit would report a commit that never happened; this probe
+ * fails in that state, so the unit rejects instead.
+ */
+async function assertNotAborted(manager: EntityManager): Promise<void> {
+  try {
+    await manager.query('SELECT 1');
+  } catch (error) {
+    if (postgresErrorCode(error) !== IN_FAILED_TRANSACTION) throw error;
+    throw new Error('A database error aborted the unit of work and the work went on regardless; nothing was committed', { cause: error });
+  }
+}
