@@ -14,6 +14,7 @@ export * from './redis/redis.module';
 export * from './redis/rate-limiter';
 export * from './openapi/responses';
 export * from './openapi/json-schema';
+export * from './openapi/permissions';
 export * from './domain/users-domain.module';
 export * from './domain/password-checks';
 export * from './domain/products-domain.module';
