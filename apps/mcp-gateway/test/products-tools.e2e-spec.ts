@@ -1,5 +1,5 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { gatewayWithAgents, type GatewayWithAgents } from './mcp-client';
+import { gatewayWithAgents, newAgent, type GatewayWithAgents } from './mcp-client';
 import { badFields, problem, structured } from './tool-results';
 
 let setup: GatewayWithAgents;
@@ -73,5 +73,31 @@ describe('product tools for running the catalog', () => {
     const refused = await asUser.callTool({ name: 'list_low_stock', arguments: {} });
     expect(refused.isError).toBe(true);
     expect(problem(refused)).toMatchObject({ type: 'forbidden' });
+  });
+
+  it('offers the low-stock tool, resource and prompt together to those who may read stock levels, and refuses a guest as REST does', async () => {
+    const guest = await newAgent(setup.gateway, 'guest');
+    try {
+      for (const [who, client, offered] of [
+        ['admin', asAdmin, true],
+        ['user', asUser, false],
+        ['guest', guest.client, false],
+      ] as const) {
+        const tools = (await client.listTools()).tools.map((t) => t.name);
+        const resources = (await client.listResources()).resources.map((r) => r.uri);
+        const prompts = (await client.listPrompts()).prompts.map((p) => p.name);
+        expect({
+          who,
+          tool: tools.includes('list_low_stock'),
+          resource: resources.includes('products://low-stock'),
+          prompt: prompts.includes('restock_report'),
+        }).toEqual({ who, tool: offered, resource: offered, prompt: offered });
+      }
+      const refused = await guest.client.callTool({ name: 'list_low_stock', arguments: {} });
+      expect(problem(refused)).toMatchObject({ type: 'forbidden', detail: 'Your role (guest) may not do this' });
+      await expect(guest.client.readResource({ uri: 'products://low-stock' })).rejects.toThrow(/may not do this/);
+    } finally {
+      await guest.client.close();
+    }
   });
 });

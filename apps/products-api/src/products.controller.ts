@@ -11,7 +11,9 @@ import {
   ProductView,
   UpdateProductDto,
 } from '@mercato/core';
-import { ApiConditionalRead, ApiPage, ApiProblems, CurrentActor, IdPipe, Public, Roles } from '@mercato/server';
+import { ApiConditionalRead, ApiPage, ApiProblems, CurrentActor, IdPipe, permissionNote, Public, Requires } from '@mercato/server';
+
+const INACTIVE_IS_NOT_FOUND = `Inactive products are 404 for callers without ${permissionNote('product:read-inactive')}.`;
 
 @ApiTags('products')
 @Controller('api/v1/products')
@@ -23,7 +25,8 @@ export class ProductsController {
   @ApiOperation({
     summary: 'Browse and search the catalog',
     description:
-      'Paged, with total. `search` matches a substring of the name ignoring case and accents. Anonymous callers and users see active products only; admins may filter with `is_active`.',
+      'Paged, with total. `search` matches a substring of the name ignoring case and accents. ' +
+      `Callers with ${permissionNote('product:read-inactive')} see all products and may filter with \`is_active\`; everyone else sees active products only.`,
   })
   @ApiPage(ProductView)
   @ApiProblems(400, 401, 403)
@@ -32,8 +35,8 @@ export class ProductsController {
   }
 
   @Get('low-stock')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Active products below a stock threshold (admin)', description: 'Lowest stock first; `threshold` defaults to 10.' })
+  @Requires('product:read-stock')
+  @ApiOperation({ summary: 'Active products below a stock threshold', description: 'Lowest stock first; `threshold` defaults to 10.' })
   @ApiPage(ProductView)
   @ApiProblems(400, 401, 403)
   lowStock(@CurrentActor() actor: Actor, @Query() query: LowStockQuery) {
@@ -41,8 +44,8 @@ export class ProductsController {
   }
 
   @Get('stats')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Catalog totals (admin)', description: 'Active and inactive counts, stock units and stock value of active products.' })
+  @Requires('product:stats')
+  @ApiOperation({ summary: 'Catalog totals', description: 'Active and inactive counts, stock units and stock value of active products.' })
   @ApiOkResponse({ type: ProductStatsView })
   @ApiProblems(401, 403)
   stats(@CurrentActor() actor: Actor) {
@@ -51,7 +54,7 @@ export class ProductsController {
 
   @Get('slug/:slug')
   @Public({ tokenOptional: true })
-  @ApiOperation({ summary: 'One product by slug', description: 'Inactive products are 404 except for admins. Supports If-None-Match (304).' })
+  @ApiOperation({ summary: 'One product by slug', description: `${INACTIVE_IS_NOT_FOUND} Supports If-None-Match (304).` })
   @ApiConditionalRead(ProductView)
   @ApiProblems(401, 404)
   bySlug(@CurrentActor() actor: Actor, @Param('slug') slug: string) {
@@ -60,7 +63,7 @@ export class ProductsController {
 
   @Get(':id')
   @Public({ tokenOptional: true })
-  @ApiOperation({ summary: 'One product', description: 'Inactive products are 404 except for admins. Supports If-None-Match (304).' })
+  @ApiOperation({ summary: 'One product', description: `${INACTIVE_IS_NOT_FOUND} Supports If-None-Match (304).` })
   @ApiConditionalRead(ProductView)
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number) {
@@ -68,8 +71,8 @@ export class ProductsController {
   }
 
   @Post()
-  @Roles('admin')
-  @ApiOperation({ summary: 'Create a product (admin)', description: 'The slug comes from the name ("Café Crème" → cafe-creme), with -1, -2 … when taken.' })
+  @Requires('product:write')
+  @ApiOperation({ summary: 'Create a product', description: 'The slug comes from the name ("Café Crème" → cafe-creme), with -1, -2 … when taken.' })
   @ApiCreatedResponse({ type: ProductView })
   @ApiProblems(400, 401, 403)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateProductDto) {
@@ -77,8 +80,8 @@ export class ProductsController {
   }
 
   @Put(':id')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Update a product (admin)', description: 'Partial: only the fields sent change. A new name regenerates the slug.' })
+  @Requires('product:write')
+  @ApiOperation({ summary: 'Update a product', description: 'Partial: only the fields sent change. A new name regenerates the slug.' })
   @ApiOkResponse({ type: ProductView })
   @ApiProblems(400, 401, 403, 404)
   update(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number, @Body() dto: UpdateProductDto) {
@@ -86,9 +89,9 @@ export class ProductsController {
   }
 
   @Patch(':id/stock')
-  @Roles('admin')
+  @Requires('product:write')
   @ApiOperation({
-    summary: 'Add or remove stock (admin)',
+    summary: 'Add or remove stock',
     description:
       'One atomic change by `quantity` (negative removes). A change that would take stock below zero is refused with 409 `insufficient-stock`, naming the current stock; nothing changes.',
   })
@@ -99,9 +102,12 @@ export class ProductsController {
   }
 
   @Delete(':id')
-  @Roles('admin')
+  @Requires('product:write')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Deactivate a product (admin)', description: 'Soft delete: the product disappears for everyone but admins.' })
+  @ApiOperation({
+    summary: 'Deactivate a product',
+    description: `Soft delete: the product stays, and is 404 for callers without ${permissionNote('product:read-inactive')}.`,
+  })
   @ApiNoContentResponse({ description: 'Deactivated' })
   @ApiProblems(400, 401, 403, 404)
   deactivate(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number) {

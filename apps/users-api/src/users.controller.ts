@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Pu
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CreateUserDto, ListUsersQuery, SetRoleDto, UpdateUserDto, UsersService, UserView } from '@mercato/core';
 import { consumeOrRefuse, type Redis, sharedLimiter } from '@mercato/redis';
-import { ApiPage, ApiProblems, clientAddress, CurrentActor, IdPipe, Public, REDIS, Roles } from '@mercato/server';
+import { ApiPage, ApiProblems, clientAddress, CurrentActor, IdPipe, permissionNote, Public, REDIS, Requires } from '@mercato/server';
 import type { FastifyRequest } from 'fastify';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { UsersApiConfig } from './users-api.config';
@@ -40,8 +40,8 @@ export class UsersController {
   }
 
   @Get()
-  @Roles('admin')
-  @ApiOperation({ summary: 'List users (admin)', description: 'Filter by role, activity and a search term over e-mail, username and full name.' })
+  @Requires('user:list')
+  @ApiOperation({ summary: 'List users', description: 'Filter by role, activity and a search term over e-mail, username and full name.' })
   @ApiPage(UserView)
   @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: ListUsersQuery) {
@@ -49,7 +49,7 @@ export class UsersController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One user (yourself, or anyone for admins)' })
+  @ApiOperation({ summary: 'One user', description: `Yourself, or anyone with ${permissionNote('user:read-any')}.` })
   @ApiOkResponse({ type: UserView })
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number) {
@@ -58,8 +58,9 @@ export class UsersController {
 
   @Put(':id')
   @ApiOperation({
-    summary: 'Update a user (yourself, or anyone for admins)',
+    summary: 'Update a user',
     description:
+      `Yourself with ${permissionNote('user:update-self')}, or anyone with ${permissionNote('user:update-any')}. ` +
       'Changing your own password needs `current_password`; wrong ones count against the sign-in budgets (429). `role`, `is_active` and unknown fields are refused.',
   })
   @ApiOkResponse({ type: UserView })
@@ -69,8 +70,8 @@ export class UsersController {
   }
 
   @Patch(':id/role')
-  @Roles('admin')
-  @ApiOperation({ summary: "Change a user's role (admin)", description: 'The last active admin cannot be demoted.' })
+  @Requires('user:set-role')
+  @ApiOperation({ summary: "Change a user's role", description: 'The last active admin cannot be demoted.' })
   @ApiOkResponse({ type: UserView })
   @ApiProblems(400, 401, 403, 404)
   setRole(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number, @Body() dto: SetRoleDto) {
@@ -78,9 +79,9 @@ export class UsersController {
   }
 
   @Delete(':id')
-  @Roles('admin')
+  @Requires('user:deactivate')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Deactivate a user (admin)', description: 'Soft delete: the account stays, its tokens stop working at once.' })
+  @ApiOperation({ summary: 'Deactivate a user', description: 'Soft delete: the account stays, its tokens stop working at once.' })
   @ApiNoContentResponse({ description: 'Deactivated' })
   @ApiProblems(400, 401, 403, 404)
   deactivate(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number) {

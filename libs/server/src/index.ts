@@ -13,6 +13,7 @@ export * from './redis/redis.module';
 export * from './metrics/metrics.module';
 export * from './openapi/responses';
 export * from './openapi/json-schema';
+export * from './openapi/permissions';
 export * from './service-info';
 export * from './mcp-client/mcp-client-pool';
 export * from './mcp-client/tool-failures';

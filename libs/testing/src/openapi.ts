@@ -5,6 +5,9 @@ export interface OpenApiOperation {
   responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }>;
   security?: Record<string, string[]>[];
   parameters?: { name: string; in: string; required?: boolean }[];
+  description?: string;
+  /** The permission the route declares with `@Requires()`. */
+  'x-permission'?: string;
 }
 
 export interface OpenApiDocument {
@@ -39,4 +42,9 @@ function tokenOf(op: OpenApiOperation, doc: OpenApiDocument): OperationToken | s
   const security = JSON.stringify(op.security ?? doc.security);
   const shapes: Record<string, OperationToken> = { '[]': 'none', '[{},{"bearer":[]}]': 'optional', '[{"bearer":[]}]': 'bearer' };
   return shapes[security] ?? `unexpected security ${security}`;
+}
+
+/** The permission each operation declares (`x-permission`), for the operations that declare one. */
+export function documentedPermissions(doc: OpenApiDocument): Record<string, string> {
+  return Object.fromEntries(operationsOf(doc).flatMap(([key, op]) => (op['x-permission'] ? [[key, op['x-permission']]] : [])));
 }

@@ -88,7 +88,7 @@ export function productsTools(products: ProductsService): McpTool[] {
       input: LowStockQuery,
       output: { ...pageOf(ProductView), properties: { ...(pageOf(ProductView)['properties'] as object), threshold: { type: 'integer' } } },
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
-      requires: 'product:write',
+      requires: 'product:read-stock',
       run: (actor, query) => products.lowStock(actor, query),
     }),
   ];

@@ -8,7 +8,7 @@ const PROMPTS: (Prompt & { visible: (actor: Actor) => boolean })[] = [
     title: 'Restock report',
     description: 'Drafts a restocking plan from the current low-stock list (admins).',
     arguments: [{ name: 'threshold', description: 'Report products with fewer units than this (default 10)', required: false }],
-    visible: (actor) => can(actor, 'product:write'),
+    visible: (actor) => can(actor, 'product:read-stock'),
   },
   {
     name: 'product_description',

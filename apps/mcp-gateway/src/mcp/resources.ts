@@ -20,7 +20,7 @@ const STATIC: (Resource & { visible: (actor: Actor) => boolean })[] = [
     title: 'Low-stock products',
     description: 'Admins only. Active products with fewer than 10 units, lowest first (first 100).',
     mimeType: JSON_TYPE,
-    visible: (actor) => can(actor, 'product:write'),
+    visible: (actor) => can(actor, 'product:read-stock'),
   },
 ];
 

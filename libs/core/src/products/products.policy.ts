@@ -7,8 +7,8 @@ export function canSeeInactiveProducts(actor: Actor): boolean {
 }
 
 /**
- * The activity filter a caller's list may use: admins choose (or see all), everyone else sees active products
- * only and may not ask for inactive ones.
+ * The activity filter a caller's list may use: those who may read inactive products choose (or see all), everyone
+ * else sees active products only and may not ask for inactive ones.
  */
 export function activityFilterFor(actor: Actor, requested: boolean | undefined): boolean | undefined {
   if (canSeeInactiveProducts(actor)) return requested;
@@ -18,4 +18,9 @@ export function activityFilterFor(actor: Actor, requested: boolean | undefined):
 
 export function assertCanWriteProducts(actor: Actor): void {
   assertCan(actor, 'product:write');
+}
+
+/** The low-stock report: what needs restocking, readable without the right to change the catalog. */
+export function assertCanReadStockLevels(actor: Actor): void {
+  assertCan(actor, 'product:read-stock');
 }

@@ -11,7 +11,7 @@ import type { UpdateProductDto } from './dto/update-product.dto';
 import type { Product } from './product';
 import type { ProductCache } from './product-cache';
 import { toProductView, type ProductStatsView, type ProductView } from './product.view';
-import { activityFilterFor, assertCanWriteProducts, canSeeInactiveProducts } from './products.policy';
+import { activityFilterFor, assertCanReadStockLevels, assertCanWriteProducts, canSeeInactiveProducts } from './products.policy';
 import type { ProductsRepository } from './products.repository';
 
 export class ProductsService {
@@ -84,7 +84,7 @@ export class ProductsService {
   }
 
   async lowStock(actor: Actor, { threshold, skip, limit }: LowStockQuery): Promise<Page<ProductView> & { threshold: number }> {
-    assertCanWriteProducts(actor);
+    assertCanReadStockLevels(actor);
     const page = await this.products.lowStock(threshold, skip, limit);
     return { ...page, items: page.items.map(toProductView), threshold };
   }

@@ -1,11 +1,15 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard, AuthModuleOptions } from '@nestjs/passport';
-import { ForbiddenError, type Actor, type Role, UnauthenticatedError } from '@mercato/core';
-import { PUBLIC_ROUTE, REQUIRED_ROLES } from './decorators';
+import { ANONYMOUS, assertCan, type Actor, type Permission, UnauthenticatedError } from '@mercato/core';
+import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './decorators';
 import { tokenRefusal } from './token-refusal';
 
-/** Global guard: every route needs a valid token unless marked @Public(); @Roles() narrows further. */
+/**
+ * Global guard: every route needs a valid token unless marked @Public(); @Requires() asks core whether the
+ * caller holds the route's permission, so the refusal is core's own. Guards run before pipes: a caller without
+ * the permission is refused before its input is validated.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard() {
   /** The options carry this app's strategy name (see STRATEGY_NAME). */
@@ -20,13 +24,10 @@ export class JwtAuthGuard extends AuthGuard() {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets);
     const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown>; user?: Actor }>();
-    if (isPublic && !request.headers['authorization']) return true;
-    await super.canActivate(context);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
-    const actor = request.user;
-    if (roles?.length && (actor?.kind !== 'user' || !roles.includes(actor.role))) {
-      throw new ForbiddenError(`This needs one of the roles: ${roles.join(', ')}`);
-    }
+    // A public route still verifies a token that is sent; without one the caller is anonymous.
+    if (!isPublic || request.headers['authorization']) await super.canActivate(context);
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
+    if (permission) assertCan(request.user ?? ANONYMOUS, permission);
     return true;
   }
 

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ApiProperty, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import { jsonSchemaOf } from './json-schema';
+import { describePermissions } from './permissions';
 import { BEARER_SCHEME, clearSecurityOfPublicOperations } from './security';
 import type { ServiceInfo } from '../service-info';
 
@@ -21,6 +22,7 @@ export function setupOpenApi(app: INestApplication, service: ServiceInfo): void 
     .build();
   const document = SwaggerModule.createDocument(app, config);
   clearSecurityOfPublicOperations(document);
+  describePermissions(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
 }
 

@@ -14,6 +14,6 @@ export class ListProductsQuery extends PageQuery {
   @Optional() @ToNumber() @IsNumber() @Min(0) @Max(MAX_PRICE) max_price?: number;
   @Optional() @ToBoolean() @IsBoolean() in_stock?: boolean;
   @Optional() @IsIn(PRODUCT_SORTS) sort: ProductSort = '-created_at';
-  /** Admins only: include inactive products (`false`) or only active ones (`true`). */
+  /** Only with `product:read-inactive`: inactive products (`false`) or only active ones (`true`); unset means all. */
   @Optional() @ToBoolean() @IsBoolean() is_active?: boolean;
 }
