@@ -4,16 +4,8 @@ import { allows, type Endpoint, type Pod } from './k8s-network';
 import { INGRESS_CONTROLLER, OVERLAYS, PROMETHEUS, renderOverlay, secretTemplates } from './k8s-overlays';
 import { SERVICES, serviceNamed } from './services';
 
-/** The public paths and the service that serves each. */
-const ROUTES: Record<string, string> = {
-  '/api/v1/auth': 'users-api',
-  '/api/v1/users': 'users-api',
-  '/.well-known/jwks.json': 'users-api',
-  '/api/v1/products': 'products-api',
-  '/mcp': 'mcp-gateway',
-  '/api/v1/ai': 'mcp-gateway',
-  '/.well-known/oauth-protected-resource': 'mcp-gateway',
-};
+/** The public paths and the service that serves each, as the list of services declares them. */
+const ROUTES: Record<string, string> = Object.fromEntries(SERVICES.flatMap((s) => s.routes.map((path) => [path, s.name])));
 
 /** Requests a client makes, and the service the ingress must hand each to (undefined: not routed). */
 const REQUESTS: [string, string | undefined][] = [

@@ -1,16 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { loadConfig } from '@mercato/server';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the manifests are checked against each app's real config class
-import { UsersApiConfig } from '../../apps/users-api/src/users-api.config';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-import { ProductsApiConfig } from '../../apps/products-api/src/products-api.config';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-import { McpGatewayConfig } from '../../apps/mcp-gateway/src/mcp-gateway.config';
 import { containerPortOf, containersOf, environmentOf, named, ofKind, secretsReadBy, selects, validateSchema, workloads } from './k8s-inspect';
 import { OVERLAYS, renderOverlay, secretTemplates } from './k8s-overlays';
 import { MIGRATION, PROBES, SERVICES, serviceNamed } from './services';
 
-const CONFIGS: Record<string, new () => object> = { 'users-api': UsersApiConfig, 'products-api': ProductsApiConfig, 'mcp-gateway': McpGatewayConfig };
 const EVERY_SERVICE_NEEDS = ['DATABASE_URL', 'REDIS_URL', 'NODE_ENV', 'TRUST_PROXY', 'LOG_LEVEL', 'PORT'];
 const ALSO_NEEDS: Record<string, string[]> = {
   'users-api': ['JWT_PRIVATE_KEY'],
@@ -95,7 +88,7 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
       for (const name of CREDENTIALS.filter((n) => env.has(n))) expect([name, env.get(name)?.secret]).toEqual([name, expect.anything()]);
 
       const values = Object.fromEntries([...env].map(([name, src]) => [name, src.secret ? SECRET_VALUES[src.secret.key] : src.value]));
-      const config = loadConfig(CONFIGS[s.name], values) as Record<string, unknown>;
+      const config = loadConfig(s.config, values) as Record<string, unknown>;
       expect(config).toMatchObject({
         NODE_ENV: 'production',
         TRUST_PROXY: true,

@@ -75,6 +75,11 @@ describe('nginx in front of the services', () => {
     expect(ROUTES.map(([path]) => [path, serviceFor(server, path)])).toEqual(ROUTES);
   });
 
+  it.each(SERVERS)('routes every prefix the list of services declares to its service (%s)', (_label, server) => {
+    const declared = SERVICES.flatMap((s) => s.routes.map((path) => [path, s.name]));
+    expect(declared.map(([path]) => [path, serviceFor(server, path)])).toEqual(declared);
+  });
+
   it.each(SERVERS)('answers its own /health and keeps probes, metrics and docs inside (%s)', (_label, server) => {
     expect(argsOf(location(server, '/health'), 'return')).toEqual(['200 {"status":"ok"}']);
     for (const path of INTERNAL) {

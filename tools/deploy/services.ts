@@ -1,9 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- deployment files are checked against each app's real config class
-import { UsersApiConfig } from '../../apps/users-api/src/users-api.config';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-import { ProductsApiConfig } from '../../apps/products-api/src/products-api.config';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
-import { McpGatewayConfig } from '../../apps/mcp-gateway/src/mcp-gateway.config';
 import { getMetadataStorage } from 'class-validator';
 import { APPS } from '../launcher/apps';
 
@@ -17,18 +11,16 @@ export interface DeployedService {
   port: number;
   /** Every environment variable the service's config class reads. */
   env: Set<string>;
+  /** The class that validates that environment. */
+  config: new () => object;
+  /** Public path prefixes routed to it. */
+  routes: string[];
 }
 
 export const PROBES = { live: '/health/live', ready: '/health/ready', metrics: '/metrics' } as const;
 
 /** The image that also carries the migration bundle, and the command the one-shot migration runs. */
 export const MIGRATION = { service: 'users-api', command: ['node', 'migrate.js'] } as const;
-
-const CONFIGS: Record<string, new () => object> = {
-  'users-api': UsersApiConfig,
-  'products-api': ProductsApiConfig,
-  'mcp-gateway': McpGatewayConfig,
-};
 
 export function envOf(cls: new () => object): Set<string> {
   const decorated = getMetadataStorage()
@@ -37,11 +29,14 @@ export function envOf(cls: new () => object): Set<string> {
   return new Set([...decorated, ...Object.keys(new cls())]);
 }
 
-export const SERVICES: DeployedService[] = APPS.map((app) => {
-  const config = CONFIGS[app.name];
-  if (!config) throw new Error(`no config class known for ${app.name}`);
-  return { name: app.name, image: `mercato/${app.name}`, port: app.port, env: envOf(config) };
-});
+export const SERVICES: DeployedService[] = APPS.map((app) => ({
+  name: app.name,
+  image: `mercato/${app.name}`,
+  port: app.port,
+  env: envOf(app.config),
+  config: app.config,
+  routes: app.routes,
+}));
 
 export function serviceNamed(name: string): DeployedService {
   const service = SERVICES.find((s) => s.name === name);

@@ -1,18 +1,54 @@
-/** The services `npm start` runs; each later service adds a line here. */
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the launcher and the deployment checks read each app's real config class
+import { UsersApiConfig } from '../../apps/users-api/src/users-api.config';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
+import { ProductsApiConfig } from '../../apps/products-api/src/products-api.config';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
+import { McpGatewayConfig } from '../../apps/mcp-gateway/src/mcp-gateway.config';
+
+/**
+ * The services of the platform, in the one list `npm start`, the deployment checks (tools/deploy) and the drills
+ * read: a new service is an entry here (and its deployment files, which those checks then hold to it).
+ */
 export interface LaunchedApp {
   name: string;
   entry: string;
   /** Env var that overrides the port, and the default. */
   portEnv: string;
   port: number;
+  /** The class that validates the service's environment: every variable a deployment may set. */
+  config: new () => object;
+  /** The public path prefixes the ingress and the reverse proxy hand to this service. */
+  routes: string[];
   /** Gets the signing key; every other service gets only the public key. */
   signsTokens?: boolean;
 }
 
 export const APPS: LaunchedApp[] = [
-  { name: 'users-api', entry: 'apps/users-api/src/main.ts', portEnv: 'USERS_API_PORT', port: 3001, signsTokens: true },
-  { name: 'products-api', entry: 'apps/products-api/src/main.ts', portEnv: 'PRODUCTS_API_PORT', port: 3002 },
-  { name: 'mcp-gateway', entry: 'apps/mcp-gateway/src/main.ts', portEnv: 'MCP_GATEWAY_PORT', port: 3003 },
+  {
+    name: 'users-api',
+    entry: 'apps/users-api/src/main.ts',
+    portEnv: 'USERS_API_PORT',
+    port: 3001,
+    config: UsersApiConfig,
+    routes: ['/api/v1/auth', '/api/v1/users', '/.well-known/jwks.json'],
+    signsTokens: true,
+  },
+  {
+    name: 'products-api',
+    entry: 'apps/products-api/src/main.ts',
+    portEnv: 'PRODUCTS_API_PORT',
+    port: 3002,
+    config: ProductsApiConfig,
+    routes: ['/api/v1/products'],
+  },
+  {
+    name: 'mcp-gateway',
+    entry: 'apps/mcp-gateway/src/main.ts',
+    portEnv: 'MCP_GATEWAY_PORT',
+    port: 3003,
+    config: McpGatewayConfig,
+    routes: ['/mcp', '/api/v1/ai', '/.well-known/oauth-protected-resource'],
+  },
 ];
 
 export function appNamed(name: string): LaunchedApp {
