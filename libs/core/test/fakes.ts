@@ -63,8 +63,10 @@ export class InMemoryUsers extends UsersRepository {
   async update(id: number, c: UserChanges) {
     const u = this.rows.find((r) => r.id === id);
     if (!u) return null;
-    if (c.email !== undefined) this.assertUnique({ email: c.email }, id);
-    if (c.email !== undefined) u.email = c.email;
+    if (c.email !== undefined) {
+      this.assertUnique({ email: c.email }, id);
+      u.email = c.email;
+    }
     if (c.fullName !== undefined) u.fullName = c.fullName;
     if (c.passwordHash !== undefined) Object.assign(u, { passwordHash: c.passwordHash, tokenVersion: u.tokenVersion + 1 });
     u.updatedAt = new Date();

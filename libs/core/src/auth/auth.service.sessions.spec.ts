@@ -32,6 +32,17 @@ describe('AuthService sessions', () => {
     await expect(auth.refresh(laptop.refresh_token)).resolves.toMatchObject({ token_type: 'bearer' });
   });
 
+  it('treats a used refresh token coming back as theft: that session ends, the others stay', async () => {
+    const { auth, refreshTokens, seed, signIn } = accountServices();
+    const ada = await seed('ada');
+    const stolen = await signIn('ada');
+    const other = await signIn('ada');
+    const rotated = await auth.refresh(stolen.refresh_token);
+    await expect(auth.refresh(stolen.refresh_token)).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(auth.refresh(rotated.refresh_token)).rejects.toBeInstanceOf(UnauthenticatedError);
+    expect(refreshTokens.liveFor(ada.id).map((r) => r.tokenHash)).toEqual([hashRefreshToken(other.refresh_token)]);
+  });
+
   it('refuses an unknown or expired refresh token without revoking anything', async () => {
     const { auth, refreshTokens, seed, signIn } = accountServices();
     await seed('ada');
