@@ -1,6 +1,8 @@
 import {
+  AccessTokenIssuer,
   type GuardedChange,
   LoginThrottle,
+  type LoginThrottleKeys,
   type NewUser,
   type Page,
   PasswordHasher,
@@ -17,12 +19,18 @@ import {
   RateLimitedError,
 } from '../src';
 
-/** In-memory stand-ins for the ports, so domain rules are tested without a database. */
+export * from './product-fakes';
+
+/**
+ * In-memory stand-ins for the ports, so domain rules are tested without a database. Each keeps the promises
+ * its port documents (uniqueness, guarded changes, version bumps), as the PostgreSQL repositories do; the
+ * repository specs in libs/data pin the real ones to the same rules.
+ */
 export class InMemoryUsers extends UsersRepository {
   readonly rows: User[] = [];
 
   async insert(u: NewUser): Promise<User> {
-    if (this.rows.some((r) => r.email === u.email)) throw new ConflictError('email taken', 'email');
+    this.assertUnique(u);
     const now = new Date();
     const user: User = { ...u, id: this.rows.length + 1, isActive: true, isVerified: false, tokenVersion: 0, createdAt: now, updatedAt: now };
     this.rows.push(user);
@@ -32,56 +40,90 @@ export class InMemoryUsers extends UsersRepository {
     const u = this.rows.find((r) => r.id === id);
     return u ? { ...u } : null;
   }
+  // As the real one: a name with "@" is an e-mail, anything else a username; both case-insensitive.
   async findByLogin(login: string) {
     const l = login.toLowerCase();
-    return this.rows.find((r) => r.email === l || r.username.toLowerCase() === l) ?? null;
+    const u = this.rows.find((r) => (login.includes('@') ? r.email.toLowerCase() : r.username.toLowerCase()) === l);
+    return u ? { ...u } : null;
   }
   async findAuthState(id: number): Promise<UserAuthState | null> {
-    return this.findById(id);
+    const u = await this.findById(id);
+    return u && { id: u.id, role: u.role, isActive: u.isActive, tokenVersion: u.tokenVersion };
   }
   async list(f: UserFilter): Promise<Page<User>> {
-    const items = this.rows.filter((r) => (f.role ? r.role === f.role : true));
-    return { items: items.slice(f.skip, f.skip + f.limit), total: items.length, skip: f.skip, limit: f.limit };
+    const term = f.search?.toLowerCase();
+    const items = this.rows.filter(
+      (r) =>
+        (f.role === undefined || r.role === f.role) &&
+        (f.isActive === undefined || r.isActive === f.isActive) &&
+        (term === undefined || [r.email, r.username, r.fullName ?? ''].some((text) => text.toLowerCase().includes(term))),
+    );
+    return { items: items.slice(f.skip, f.skip + f.limit).map((u) => ({ ...u })), total: items.length, skip: f.skip, limit: f.limit };
   }
   async update(id: number, c: UserChanges) {
     const u = this.rows.find((r) => r.id === id);
     if (!u) return null;
-    if (c.email !== undefined) u.email = c.email;
+    if (c.email !== undefined) {
+      this.assertUnique({ email: c.email }, id);
+      u.email = c.email;
+    }
     if (c.fullName !== undefined) u.fullName = c.fullName;
     if (c.passwordHash !== undefined) Object.assign(u, { passwordHash: c.passwordHash, tokenVersion: u.tokenVersion + 1 });
+    u.updatedAt = new Date();
     return { ...u };
   }
   async setRoleKeepingAnAdmin(id: number, role: Role): Promise<GuardedChange> {
     const u = this.rows.find((r) => r.id === id);
     if (!u) return 'not-found';
-    if (u.role === 'admin' && role !== 'admin' && this.otherActiveAdmins(id) === 0) return 'last-admin';
+    if (role !== 'admin' && this.isLastActiveAdmin(u)) return 'last-admin';
     u.role = role;
     return 'done';
   }
   async deactivateKeepingAnAdmin(id: number): Promise<GuardedChange> {
     const u = this.rows.find((r) => r.id === id);
     if (!u) return 'not-found';
-    if (u.role === 'admin' && this.otherActiveAdmins(id) === 0) return 'last-admin';
+    if (this.isLastActiveAdmin(u)) return 'last-admin';
     Object.assign(u, { isActive: false, tokenVersion: u.tokenVersion + 1 });
     return 'done';
   }
   async countByRole() {
-    return this.rows.map((r) => ({ role: r.role, isActive: r.isActive, count: 1 }));
+    const groups = new Map<string, { role: Role; isActive: boolean; count: number }>();
+    for (const { role, isActive } of this.rows) {
+      const group = groups.get(`${role}/${isActive}`) ?? { role, isActive, count: 0 };
+      group.count++;
+      groups.set(`${role}/${isActive}`, group);
+    }
+    return [...groups.values()];
   }
-  private otherActiveAdmins(id: number) {
-    return this.rows.filter((r) => r.id !== id && r.role === 'admin' && r.isActive).length;
+  private isLastActiveAdmin(u: User) {
+    return u.role === 'admin' && u.isActive && !this.rows.some((r) => r.id !== u.id && r.role === 'admin' && r.isActive);
+  }
+  /** The unique indexes are on lower(email) and lower(username). */
+  private assertUnique(u: { email: string; username?: string }, ownId?: number) {
+    const others = this.rows.filter((r) => r.id !== ownId);
+    if (others.some((r) => r.email.toLowerCase() === u.email.toLowerCase())) throw new ConflictError('A user with this email already exists', 'email');
+    if (u.username !== undefined && others.some((r) => r.username.toLowerCase() === u.username?.toLowerCase())) {
+      throw new ConflictError('A user with this username already exists', 'username');
+    }
   }
 }
 
 export class InMemoryRefreshTokens extends RefreshTokensRepository {
   readonly rows: (RefreshTokenRecord & { tokenHash: string })[] = [];
 
+  /** Given the users, consume also refuses tokens issued under an older account version, as the port says. */
+  constructor(private readonly users?: InMemoryUsers) {
+    super();
+  }
+
   async create(t: NewRefreshToken) {
     this.rows.push({ ...t, id: this.rows.length + 1, usedAt: null, revokedAt: null });
   }
+  // Synchronous up to the write, so of consumers racing for one token exactly one gets it, as with the guarded UPDATE.
   async consume(hash: string) {
     const t = this.rows.find((r) => r.tokenHash === hash && !r.usedAt && !r.revokedAt && r.expiresAt > new Date());
     if (!t || this.rows.some((r) => r.familyId === t.familyId && r.revokedAt)) return null;
+    if (this.users && this.users.rows.find((u) => u.id === t.userId)?.tokenVersion !== t.tokenVersion) return null;
     t.usedAt = new Date();
     return { ...t };
   }
@@ -99,6 +141,10 @@ export class InMemoryRefreshTokens extends RefreshTokensRepository {
   async revokeAllForUser(userId: number) {
     for (const r of this.rows) if (r.userId === userId) r.revokedAt ??= new Date();
   }
+  /** Tokens that could still be refreshed: what "every session ended" is checked against. */
+  liveFor(userId: number) {
+    return this.rows.filter((r) => r.userId === userId && !r.usedAt && !r.revokedAt);
+  }
 }
 
 /** Reversible "hash" so tests run in microseconds; the real argon2 hasher has its own spec. */
@@ -114,19 +160,46 @@ export class PlainHasher extends PasswordHasher {
   }
 }
 
-/** One budget per account, taken before each check and forgotten on success. */
+/** One budget per account, taken before each check and forgotten on success; every take is recorded. */
 export class CountingThrottle extends LoginThrottle {
   readonly taken = new Map<string, number>();
+  readonly takes: LoginThrottleKeys[] = [];
   constructor(private readonly max = 3) {
     super();
   }
 
-  async take(k: { account: string; client: string }) {
+  async take(k: LoginThrottleKeys) {
+    this.takes.push(k);
     const taken = this.taken.get(k.account) ?? 0;
     if (taken >= this.max) throw new RateLimitedError('slow down', 60);
     this.taken.set(k.account, taken + 1);
   }
-  async succeeded(k: { account: string; client: string }) {
+  async succeeded(k: LoginThrottleKeys) {
     this.taken.delete(k.account);
   }
+}
+
+/** The claims ActorResolver reads, as a fake access token carries them. */
+export interface FakeAccessClaims {
+  sub: string;
+  role: Role;
+  ver: number;
+}
+
+/**
+ * Stands in for the JWT signer: the token is its claims in plain JSON, so a test reads what was issued without
+ * keys or crypto (the signer has its own spec). Built on the prototype rather than through the constructor, so
+ * it is an AccessTokenIssuer whether that is the signing class or an abstract port with the same `issue`.
+ */
+export function fakeAccessTokens(expiresIn = 900): AccessTokenIssuer {
+  const issuer = Object.create(AccessTokenIssuer.prototype) as AccessTokenIssuer;
+  issuer.issue = (user: { id: number; role: Role; tokenVersion: number }) => {
+    const claims: FakeAccessClaims = { sub: String(user.id), role: user.role, ver: user.tokenVersion };
+    return { token: JSON.stringify(claims), expiresIn };
+  };
+  return issuer;
+}
+
+export function claimsOfFakeToken(token: string): FakeAccessClaims {
+  return JSON.parse(token) as FakeAccessClaims;
 }

@@ -5,6 +5,7 @@ import {
   ROLES,
   UnauthenticatedError,
   assertCan,
+  assertSignedIn,
   can,
   rolesGranted,
   systemActor,
@@ -49,5 +50,11 @@ describe('permissions', () => {
     const platform = systemActor('test');
     expect(PERMISSIONS.filter((p) => can(platform, p))).toEqual([...PERMISSIONS]);
     expect(PERMISSIONS.filter((p) => can(ANONYMOUS, p))).toEqual([]);
+  });
+
+  it('counts only a user as signed in: the platform acting on its own has no account to be', () => {
+    expect(() => assertSignedIn(userActor(1, 'guest'))).not.toThrow();
+    expect(() => assertSignedIn(ANONYMOUS)).toThrow(UnauthenticatedError);
+    expect(() => assertSignedIn(systemActor('cli'))).toThrow(UnauthenticatedError);
   });
 });

@@ -1,5 +1,5 @@
-import { ANONYMOUS, ForbiddenError, UnauthenticatedError, ValidationError, can, userActor } from '../index';
-import { assertCanReadUser, assertCanSetRole, assertCanUpdateUser } from './users.policy';
+import { ANONYMOUS, ForbiddenError, UnauthenticatedError, ValidationError, can, systemActor, userActor } from '../index';
+import { assertCanDeactivate, assertCanReadUser, assertCanSetRole, assertCanUpdateUser, lastAdminError } from './users.policy';
 
 const admin = userActor(1, 'admin');
 const alice = userActor(2, 'user');
@@ -32,5 +32,30 @@ describe('users policy', () => {
     expect(can(admin, 'user:list')).toBe(true);
     expect(can(alice, 'user:list')).toBe(false);
     expect(can(ANONYMOUS, 'user:read-self')).toBe(false);
+  });
+
+  it('lets a guest read itself, and keeps deactivation to admins', () => {
+    expect(() => assertCanReadUser(guest, 3)).not.toThrow();
+    expect(() => assertCanDeactivate(admin)).not.toThrow();
+    expect(() => assertCanDeactivate(alice)).toThrow(ForbiddenError);
+    expect(() => assertCanDeactivate(ANONYMOUS)).toThrow(UnauthenticatedError);
+  });
+
+  it('refuses a signed-out caller with 401, not 403, so a client knows to sign in', () => {
+    expect(() => assertCanUpdateUser(ANONYMOUS, 2, { full_name: 'A' })).toThrow(UnauthenticatedError);
+    expect(() => assertCanSetRole(ANONYMOUS)).toThrow(UnauthenticatedError);
+  });
+
+  it('lets the platform itself act on any account, setting a password without a current one', () => {
+    const cli = systemActor('create-admin CLI');
+    expect(() => assertCanReadUser(cli, 2)).not.toThrow();
+    expect(() => assertCanUpdateUser(cli, 2, { password: 'NewPassw0rd' })).not.toThrow();
+    expect(() => assertCanSetRole(cli)).not.toThrow();
+    expect(() => assertCanDeactivate(cli)).not.toThrow();
+  });
+
+  it('refuses removing the last admin as forbidden, saying how to proceed', () => {
+    expect(lastAdminError()).toBeInstanceOf(ForbiddenError);
+    expect(lastAdminError().detail).toMatch(/promote another admin first/);
   });
 });

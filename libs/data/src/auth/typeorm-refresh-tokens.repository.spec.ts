@@ -44,3 +44,102 @@ describe('TypeormRefreshTokensRepository', () => {
     expect(rows).toEqual([{ valid: true }]);
   });
 });
+
+describe('TypeormRefreshTokensRepository rotation and revocation', () => {
+  let seq = 0;
+  /** A fresh account with one live token per family given; hashes are unique across the suite. */
+  async function sessions(...families: string[][]) {
+    const user = await users.insert({ email: `s${++seq}@example.com`, username: `s${seq}`, fullName: null, passwordHash: 'x', role: 'user' });
+    const hashes = families.map((members) => {
+      const familyId = crypto.randomUUID();
+      return members.map((m) => ({ familyId, tokenHash: `${seq}-${m}`.padEnd(64, '0') }));
+    });
+    for (const t of hashes.flat()) await tokens.create({ userId: user.id, ...t, tokenVersion: 0, expiresAt: later() });
+    return { user, hashes: hashes.map((f) => f.map((t) => t.tokenHash)) };
+  }
+  const revokedOf = async (userId: number) =>
+    (
+      await setup.db.query<{ h: string }[]>(`SELECT token_hash AS h FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NOT NULL ORDER BY id`, [userId])
+    ).map((r) => r.h);
+
+  it('uses a token up once, returning what the rotation needs', async () => {
+    const { user, hashes } = await sessions(['a']);
+    const [[a]] = hashes;
+    await expect(tokens.consume(a)).resolves.toEqual({
+      id: expect.any(Number),
+      userId: user.id,
+      familyId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      tokenVersion: 0,
+      expiresAt: expect.any(Date),
+      usedAt: expect.any(Date),
+      revokedAt: null,
+    });
+    await expect(tokens.consume(a)).resolves.toBeNull();
+    await expect(tokens.consume('f'.repeat(64))).resolves.toBeNull();
+  });
+
+  it('refuses an expired token', async () => {
+    const user = await users.insert({ email: 'old@example.com', username: 'old', fullName: null, passwordHash: 'x', role: 'user' });
+    const stale = { userId: user.id, familyId: crypto.randomUUID(), tokenHash: 'e'.repeat(64), tokenVersion: 0, expiresAt: new Date(Date.now() - 1000) };
+    await tokens.create(stale);
+    await expect(tokens.consume(stale.tokenHash)).resolves.toBeNull();
+  });
+
+  it('refuses every token of a family once any is revoked, even one inserted after the revocation', async () => {
+    const { user, hashes } = await sessions(['a', 'b']);
+    const [[a, b]] = hashes;
+    const familyId = await familyOf(a);
+    await tokens.consume(a);
+    await tokens.revokeFamilyOfUsed(a); // a used token came back: a replay
+    await expect(tokens.consume(b)).resolves.toBeNull();
+    // the winner of a race with the replay stores its rotated token only now; it must die with its family
+    const late = `late-${user.id}`.padEnd(64, '0');
+    await tokens.create({ userId: user.id, familyId, tokenHash: late, tokenVersion: 0, expiresAt: later() });
+    await expect(tokens.consume(late)).resolves.toBeNull();
+  });
+
+  it('revokes the family of a replayed token only when it was used, and leaves other families alone', async () => {
+    const { user, hashes } = await sessions(['a', 'b'], ['c']);
+    const [[a, b], [c]] = hashes;
+    await tokens.revokeFamilyOfUsed(a); // unused: a legitimate first refresh, nothing to revoke
+    expect(await revokedOf(user.id)).toEqual([]);
+    await tokens.consume(a);
+    await tokens.revokeFamilyOfUsed(a);
+    expect(await revokedOf(user.id)).toEqual([a, b]);
+    await expect(tokens.consume(c)).resolves.toMatchObject({ userId: user.id });
+  });
+
+  it('signs out one session by any of its tokens; an unknown token revokes nothing', async () => {
+    const { user, hashes } = await sessions(['a', 'b'], ['c']);
+    const [[a, b], [c]] = hashes;
+    await tokens.revokeFamilyOf('0'.repeat(64));
+    expect(await revokedOf(user.id)).toEqual([]);
+    await tokens.revokeFamilyOf(b);
+    expect(await revokedOf(user.id)).toEqual([a, b]);
+    await expect(tokens.consume(c)).resolves.not.toBeNull();
+  });
+
+  it("revokes every session of one user, keeping the time an earlier revocation happened, and no one else's", async () => {
+    const first = await sessions(['a'], ['b']);
+    const bystander = await sessions(['c']);
+    await tokens.revokeFamily(await familyOf(first.hashes[0][0]));
+    const [{ at: earlier }] = await setup.db.query<{ at: Date }[]>(`SELECT revoked_at AS at FROM refresh_tokens WHERE token_hash = $1`, [first.hashes[0][0]]);
+    await tokens.revokeAllForUser(first.user.id);
+    expect(await revokedOf(first.user.id)).toEqual(first.hashes.flat());
+    const [{ at: after }] = await setup.db.query<{ at: Date }[]>(`SELECT revoked_at AS at FROM refresh_tokens WHERE token_hash = $1`, [first.hashes[0][0]]);
+    expect(after).toEqual(earlier);
+    expect(await revokedOf(bystander.user.id)).toEqual([]);
+  });
+
+  it('refuses a second token with the same hash, and a token for no account', async () => {
+    const { user, hashes } = await sessions(['a']);
+    const base = { userId: user.id, familyId: crypto.randomUUID(), tokenVersion: 0, expiresAt: later() };
+    await expect(tokens.create({ ...base, tokenHash: hashes[0][0] })).rejects.toThrow(/uq_refresh_tokens_hash/);
+    await expect(tokens.create({ ...base, userId: 999_999, tokenHash: '9'.repeat(64) })).rejects.toThrow(/foreign key/);
+  });
+
+  async function familyOf(hash: string): Promise<string> {
+    const [{ f }] = await setup.db.query<{ f: string }[]>(`SELECT family_id AS f FROM refresh_tokens WHERE token_hash = $1`, [hash]);
+    return f;
+  }
+});

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { TypeormRefreshTokensRepository } from '../auth/typeorm-refresh-tokens.repository';
 import { createDataSource } from '../data-source';
+import { TypeormProductsRepository } from '../products/typeorm-products.repository';
 import { TypeormUsersRepository } from '../users/typeorm-users.repository';
 import { createTestDatabase } from './test-database';
 
@@ -8,6 +9,7 @@ export interface RepositoryDatabase {
   db: DataSource;
   users: TypeormUsersRepository;
   refreshTokens: TypeormRefreshTokensRepository;
+  products: TypeormProductsRepository;
   /** Closes the connections and drops the database. */
   close(): Promise<void>;
 }
@@ -20,6 +22,7 @@ export async function repositoryDatabase(): Promise<RepositoryDatabase> {
     db,
     users: new TypeormUsersRepository(db),
     refreshTokens: new TypeormRefreshTokensRepository(db),
+    products: new TypeormProductsRepository(db),
     close: async () => {
       await db.destroy();
       await database.drop();
