@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type TransactionalRepositories, UnitOfWork } from '../src';
-import { InMemoryProducts } from './fake-products';
-import { InMemoryRefreshTokens, InMemoryUsers } from './fakes';
+import { InMemoryProducts, InMemoryRefreshTokens, InMemoryUsers } from './fakes';
 
 /** Every port of a unit of work, as an in-memory fake that keeps its rows in `rows`. */
 export type InMemoryTables = { [K in keyof TransactionalRepositories]: TransactionalRepositories[K] & { readonly rows: object[] } };
