@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { SentimentService } from '@mercato/core';
+import { SentimentEngine, SentimentService } from '@mercato/core';
 import { DataModule } from '@mercato/data';
+import { LexiconSentimentEngine } from '@mercato/sentiment';
 import { ProductsDomainModule, ServerConfig, ServerModule, UsersDomainModule } from '@mercato/server';
 import { AiController } from './ai.controller';
 import { McpController } from './mcp.controller';
@@ -28,6 +29,11 @@ import { ProtectedResourceController } from './protected-resource.controller';
     ProductsDomainModule,
   ],
   controllers: [McpController, ProtectedResourceController, AiController],
-  providers: [McpServerFactory, McpRequestScreen, { provide: SentimentService, useFactory: () => new SentimentService() }],
+  providers: [
+    McpServerFactory,
+    McpRequestScreen,
+    { provide: SentimentEngine, useClass: LexiconSentimentEngine },
+    { provide: SentimentService, inject: [SentimentEngine], useFactory: (engine: SentimentEngine) => new SentimentService(engine) },
+  ],
 })
 export class McpGatewayModule {}

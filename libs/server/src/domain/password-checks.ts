@@ -1,4 +1,4 @@
-import { Argon2PasswordHasher } from '@mercato/core';
+import { Argon2PasswordHasher } from '@mercato/security';
 import { RateLimiterLoginThrottle } from '../auth/login-throttle';
 import type { PasswordChecksConfig } from '../config/server-config';
 import type { Redis } from '../redis/redis.module';
