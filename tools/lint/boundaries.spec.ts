@@ -20,7 +20,18 @@ const PROBES = {
     `import { createApp } from '@mercato/server';\nimport { UsersService } from '../../../core/src/users/users.service';\nexport const probe = [createApp, UsersService];\n`,
   ],
   dataWithDomain: ['libs/data/test/tmp/lint-probe-allowed.ts', `import { UsersRepository } from '@mercato/core';\nexport const probe = UsersRepository;\n`],
+  domainWithCryptoAndEngines: [
+    'libs/core/test/tmp/lint-probe-crypto.ts',
+    `import * as argon2 from 'argon2';\nimport * as jwt from 'jsonwebtoken';\nimport { Container } from '@nlpjs/core';\nimport { randomUUID } from 'node:crypto';\nimport { readFileSync } from 'fs';\nimport { IsString } from 'class-validator';\nexport const probe = [argon2, jwt, Container, randomUUID, readFileSync, IsString];\n`,
+  ],
+  adapterWithData: [
+    'libs/security/test/tmp/lint-probe.ts',
+    `import { PasswordHasher } from '@mercato/core';\nimport { createDataSource } from '@mercato/data';\nexport const probe = [PasswordHasher, createDataSource];\n`,
+  ],
 } as const;
+
+/** The boundary rule, and the import ban that keeps Node's I/O and crypto modules (no npm packages) out of the domain. */
+const LAYER_RULES = ['@nx/enforce-module-boundaries', 'no-restricted-imports'];
 
 let refusals: Record<keyof typeof PROBES, string[]>;
 
@@ -42,7 +53,7 @@ beforeAll(async () => {
     );
     const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null; message: string }[] }[];
     const boundaryMessages = (path: string) =>
-      (results.find((r) => r.filePath === join(ROOT, path))?.messages ?? []).filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+      (results.find((r) => r.filePath === join(ROOT, path))?.messages ?? []).filter((m) => LAYER_RULES.includes(m.ruleId ?? '')).map((m) => m.message);
     refusals = Object.fromEntries(Object.entries(PROBES).map(([name, [path]]) => [name, boundaryMessages(path)])) as typeof refusals;
   } finally {
     for (const file of files) rmSync(dirname(file), { recursive: true, force: true });
@@ -62,6 +73,21 @@ describe('module boundaries', () => {
     expect(server).toMatch(/"type:data" can only depend on libs tagged with "type:domain"/);
     expect(deep).toMatch(/relative or absolute path/);
     expect(rest).toEqual([]);
+  });
+
+  it('refuses crypto, hashing, JWT and lexicon engines inside the domain, which keeps only their ports', () => {
+    const messages = refusals.domainWithCryptoAndEngines;
+    expect(messages).toEqual([
+      expect.stringMatching(/not allowed to import "argon2"/),
+      expect.stringMatching(/not allowed to import "jsonwebtoken"/),
+      expect.stringMatching(/not allowed to import "@nlpjs\/core"/),
+      expect.stringMatching(/'node:crypto' import is restricted/),
+      expect.stringMatching(/'fs' import is restricted/),
+    ]); // class-validator, one of the domain's own packages, passes
+  });
+
+  it('refuses an adapter lib importing anything but the domain', () => {
+    expect(refusals.adapterWithData).toEqual([expect.stringMatching(/"type:adapter" can only depend on libs tagged with "type:domain"/)]);
   });
 
   it('accepts what the layers allow: the data layer using the domain through its public face', () => {
