@@ -1,4 +1,4 @@
-import { Argon2PasswordHasher } from '@mercato/core';
+import { Argon2PasswordHasher } from '@mercato/security';
 import { watchHashing } from '@mercato/testing';
 import { operatorPasswordChecks } from './accounts';
 

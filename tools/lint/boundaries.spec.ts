@@ -25,12 +25,22 @@ const PROBES = {
     'apps/products-api/test/tmp/lint-probe.ts',
     `import { UsersDomainModule } from '@mercato/users';\nimport { ProductsDomainModule } from '@mercato/products';\nexport const probe = [UsersDomainModule, ProductsDomainModule];\n`,
   ],
-  adapterWithDataLayer: ['libs/redis/test/tmp/lint-probe.ts', `import { DataModule } from '@mercato/data';\nexport const probe = DataModule;\n`],
   gatewayWithEveryContext: [
     'apps/mcp-gateway/test/tmp/lint-probe.ts',
     `import { UsersDomainModule } from '@mercato/users';\nimport { ProductsDomainModule } from '@mercato/products';\nexport const probe = [UsersDomainModule, ProductsDomainModule];\n`,
   ],
+  domainWithCryptoAndEngines: [
+    'libs/core/test/tmp/lint-probe-crypto.ts',
+    `import * as argon2 from 'argon2';\nimport * as jwt from 'jsonwebtoken';\nimport { Container } from '@nlpjs/core';\nimport { randomUUID } from 'node:crypto';\nimport { readFileSync } from 'fs';\nimport { IsString } from 'class-validator';\nexport const probe = [argon2, jwt, Container, randomUUID, readFileSync, IsString];\n`,
+  ],
+  adapterWithData: [
+    'libs/security/test/tmp/lint-probe.ts',
+    `import { PasswordHasher } from '@mercato/core';\nimport { createDataSource } from '@mercato/data';\nexport const probe = [PasswordHasher, createDataSource];\n`,
+  ],
 } as const;
+
+/** The boundary rule, and the import ban that keeps Node's I/O and crypto modules (no npm packages) out of the domain. */
+const LAYER_RULES = ['@nx/enforce-module-boundaries', 'no-restricted-imports'];
 
 let refusals: Record<keyof typeof PROBES, string[]>;
 
@@ -52,7 +62,7 @@ beforeAll(async () => {
     );
     const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null; message: string }[] }[];
     const boundaryMessages = (path: string) =>
-      (results.find((r) => r.filePath === join(ROOT, path))?.messages ?? []).filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+      (results.find((r) => r.filePath === join(ROOT, path))?.messages ?? []).filter((m) => LAYER_RULES.includes(m.ruleId ?? '')).map((m) => m.message);
     refusals = Object.fromEntries(Object.entries(PROBES).map(([name, [path]]) => [name, boundaryMessages(path)])) as typeof refusals;
   } finally {
     for (const file of files) rmSync(dirname(file), { recursive: true, force: true });
@@ -80,12 +90,23 @@ describe('module boundaries', () => {
     expect(messages[0]).toMatch(/"scope:products" can only depend on libs tagged with "scope:products", "scope:shared"/);
   });
 
-  it('refuses an adapter library using another layer than the domain', () => {
-    expect(refusals.adapterWithDataLayer.join('\n')).toMatch(/"type:adapter" can only depend on libs tagged with "type:domain"/);
-  });
-
   it('lets the MCP gateway, the door to every context, use them all', () => {
     expect(refusals.gatewayWithEveryContext).toEqual([]);
+  });
+
+  it('refuses crypto, hashing, JWT and lexicon engines inside the domain, which keeps only their ports', () => {
+    const messages = refusals.domainWithCryptoAndEngines;
+    expect(messages).toEqual([
+      expect.stringMatching(/not allowed to import "argon2"/),
+      expect.stringMatching(/not allowed to import "jsonwebtoken"/),
+      expect.stringMatching(/not allowed to import "@nlpjs\/core"/),
+      expect.stringMatching(/'node:crypto' import is restricted/),
+      expect.stringMatching(/'fs' import is restricted/),
+    ]); // class-validator, one of the domain's own packages, passes
+  });
+
+  it('refuses an adapter lib importing anything but the domain', () => {
+    expect(refusals.adapterWithData).toEqual([expect.stringMatching(/"type:adapter" can only depend on libs tagged with "type:domain"/)]);
   });
 
   it('accepts what the layers allow: the data layer using the domain through its public face', () => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { SentimentService } from '@mercato/core';
+import { SentimentEngine, SentimentService } from '@mercato/core';
 import { ProductsDomainModule } from '@mercato/products';
+import { LexiconSentimentEngine } from '@mercato/sentiment';
 import { RedisModule, ServerModule } from '@mercato/server';
 import { UsersDomainModule } from '@mercato/users';
 import { AiController } from './ai.controller';
@@ -26,6 +27,11 @@ import { ProtectedResourceController } from './protected-resource.controller';
     ProductsDomainModule,
   ],
   controllers: [McpController, ProtectedResourceController, AiController],
-  providers: [McpServerFactory, McpRequestScreen, { provide: SentimentService, useFactory: () => new SentimentService() }],
+  providers: [
+    McpServerFactory,
+    McpRequestScreen,
+    { provide: SentimentEngine, useClass: LexiconSentimentEngine },
+    { provide: SentimentService, inject: [SentimentEngine], useFactory: (engine: SentimentEngine) => new SentimentService(engine) },
+  ],
 })
 export class McpGatewayModule {}

@@ -1,5 +1,6 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { Argon2PasswordHasher, PasswordHasher } from '@mercato/core';
+import { PasswordHasher } from '@mercato/core';
+import { Argon2PasswordHasher } from '@mercato/security';
 import { startTestApp, watchHashing, type TestApp } from '@mercato/testing';
 import { McpGatewayModule } from '../src/mcp-gateway.module';
 import { newAgent, type Agent } from './mcp-client';

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { AccessTokenIssuer } from '@mercato/core';
 import { freePort } from '@mercato/data';
+import { JwtAccessTokenIssuer } from '@mercato/security';
 import { AccessTokenVerifier, keyIdOf, privateKeyFrom, publicKeyFrom, toJwk } from '@mercato/server';
 import { actingUser, startTestApp, testKeys, type ActingUser, type TestApp } from '@mercato/testing';
 import * as jwt from 'jsonwebtoken';
@@ -48,7 +48,7 @@ let forgingKey: ReturnType<typeof generateKeyPairSync>['privateKey'] | undefined
 function forgedToken(user: ActingUser, keyId: string = randomUUID()): string {
   forgingKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   const privateKey = forgingKey;
-  return new AccessTokenIssuer({ issuer: 'mercato', audience: 'mercato', ttlSeconds: 900 }, { privateKey, keyId }).issue({
+  return new JwtAccessTokenIssuer({ issuer: 'mercato', audience: 'mercato', ttlSeconds: 900 }, { privateKey, keyId }).issue({
     id: user.id,
     role: 'user',
     tokenVersion: 0,

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { AccessTokenIssuer, Argon2PasswordHasher, type Role, UsersRepository } from '@mercato/core';
+import { type Role, UsersRepository } from '@mercato/core';
 import { createTestDatabase, type TestDatabase } from '@mercato/data';
+import { Argon2PasswordHasher, JwtAccessTokenIssuer } from '@mercato/security';
 import { startServiceProcess, startTestApp, type ServiceProcess, type TestApp } from '@mercato/testing';
 import { VerificationKey } from '@mercato/server';
 import { ProductsApiModule } from '../src/products-api.module';
@@ -65,7 +66,7 @@ describe('products-api verifying tokens through users-api JWKS', () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const user = { id: admin.id, role: 'admin' as const, tokenVersion: 0 };
     for (const keyId of [realKid, 'not-a-published-key']) {
-      const { token } = new AccessTokenIssuer({ issuer: 'mercato', audience: 'mercato', ttlSeconds: 900 }, { privateKey, keyId }).issue(user);
+      const { token } = new JwtAccessTokenIssuer({ issuer: 'mercato', audience: 'mercato', ttlSeconds: 900 }, { privateKey, keyId }).issue(user);
       const res = await createProduct(token, 'Forged Lamp').expect(401);
       expect(res.body).toMatchObject({ type: '/problems/unauthenticated', status: 401 });
     }

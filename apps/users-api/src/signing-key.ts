@@ -1,4 +1,4 @@
-import { type SigningKey } from '@mercato/core';
+import { type SigningKey } from '@mercato/security';
 import { keyIdOf, privateKeyFrom, publicKeyFrom } from '@mercato/server';
 import type { UsersApiConfig } from './users-api.config';
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AccessTokenIssuer, AuthService, LoginThrottle, PasswordHasher, RefreshTokensRepository, UsersRepository } from '@mercato/core';
+import { AccessTokenIssuer, AuthService, LoginThrottle, PasswordHasher, RefreshTokenSecrets, RefreshTokensRepository, UsersRepository } from '@mercato/core';
 import { DataModule } from '@mercato/data';
+import { JwtAccessTokenIssuer, Sha256RefreshTokenSecrets } from '@mercato/security';
 import { RedisModule, ServerModule, VerificationKey } from '@mercato/server';
 import { UsersDomainModule } from '@mercato/users';
 import { AuthController } from './auth.controller';
@@ -30,19 +31,21 @@ import { UsersController } from './users.controller';
       provide: AccessTokenIssuer,
       inject: [UsersApiConfig],
       useFactory: (c: UsersApiConfig) =>
-        new AccessTokenIssuer({ issuer: c.JWT_ISSUER, audience: c.JWT_AUDIENCE, ttlSeconds: c.ACCESS_TOKEN_TTL_SECONDS }, signingKeyFrom(c)),
+        new JwtAccessTokenIssuer({ issuer: c.JWT_ISSUER, audience: c.JWT_AUDIENCE, ttlSeconds: c.ACCESS_TOKEN_TTL_SECONDS }, signingKeyFrom(c)),
     },
+    { provide: RefreshTokenSecrets, useClass: Sha256RefreshTokenSecrets },
     {
       provide: AuthService,
-      inject: [UsersRepository, RefreshTokensRepository, PasswordHasher, AccessTokenIssuer, LoginThrottle, UsersApiConfig],
+      inject: [UsersRepository, RefreshTokensRepository, RefreshTokenSecrets, PasswordHasher, AccessTokenIssuer, LoginThrottle, UsersApiConfig],
       useFactory: (
         users: UsersRepository,
         refresh: RefreshTokensRepository,
+        secrets: RefreshTokenSecrets,
         hasher: PasswordHasher,
         issuer: AccessTokenIssuer,
         throttle: LoginThrottle,
         c: UsersApiConfig,
-      ) => new AuthService(users, refresh, hasher, issuer, throttle, c.REFRESH_TOKEN_TTL_SECONDS),
+      ) => new AuthService(users, refresh, secrets, hasher, issuer, throttle, c.REFRESH_TOKEN_TTL_SECONDS),
     },
   ],
 })

@@ -3,7 +3,6 @@ export * from './common/validation';
 export { unstorableInput } from './common/storable-input';
 export * from './common/pagination';
 export * from './common/transforms';
-export * from './common/concurrency-limit';
 export * from './common/unit-of-work';
 
 export * from './auth/actor';
@@ -47,4 +46,5 @@ export * from './products/dto/product-inputs.dto';
 export * from './users/dto/user-inputs.dto';
 export * from './ai/dto/analyze-sentiment.dto';
 export * from './ai/sentiment.view';
+export * from './ai/sentiment-engine';
 export * from './ai/sentiment.service';

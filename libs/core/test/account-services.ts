@@ -1,4 +1,5 @@
 import { AuthService, type Role, UsersService } from '../src';
+import { CountingRefreshSecrets } from './fake-tokens';
 import { CountingThrottle, InMemoryRefreshTokens, InMemoryUsers, PlainHasher, fakeAccessTokens } from './fakes';
 
 export const PASSWORD = 'Secr3tPass';
@@ -9,12 +10,13 @@ export function accountServices({ maxFailures = 3, refreshTtlSeconds = 3600 } = 
   const refreshTokens = new InMemoryRefreshTokens(users);
   const hasher = new PlainHasher();
   const throttle = new CountingThrottle(maxFailures);
+  const secrets = new CountingRefreshSecrets();
   const accounts = new UsersService(users, refreshTokens, hasher, throttle);
-  const auth = new AuthService(users, refreshTokens, hasher, fakeAccessTokens(), throttle, refreshTtlSeconds);
+  const auth = new AuthService(users, refreshTokens, secrets, hasher, fakeAccessTokens(), throttle, refreshTtlSeconds);
   /** An account put straight into the repository: a fixture, so a spec exercises only the rule it is about. */
   const seed = async (username: string, role: Role = 'user') =>
     users.insert({ email: `${username}@example.com`, username, fullName: null, passwordHash: await hasher.hash(PASSWORD), role });
   /** Signs the account in, leaving one live refresh token: a session a change can be seen to end. */
   const signIn = (username: string) => auth.login({ username, password: PASSWORD }, '192.0.2.1');
-  return { users, refreshTokens, hasher, throttle, accounts, auth, seed, signIn };
+  return { users, refreshTokens, secrets, hasher, throttle, accounts, auth, seed, signIn };
 }

@@ -1,4 +1,4 @@
-import type { Argon2PasswordHasher } from '@mercato/core';
+import type { Argon2PasswordHasher } from '@mercato/security';
 
 /** Samples the hasher's slots while `work` runs: the most running at once, and the most waiting. */
 export async function watchHashing<T>(hasher: Argon2PasswordHasher, work: () => Promise<T>): Promise<{ result: T; peak: number; waited: number }> {

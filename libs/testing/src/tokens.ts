@@ -1,4 +1,5 @@
-import { AccessTokenIssuer, type Role, UsersRepository } from '@mercato/core';
+import { type Role, UsersRepository } from '@mercato/core';
+import { JwtAccessTokenIssuer } from '@mercato/security';
 import { keyIdOf, privateKeyFrom, publicKeyFrom } from '@mercato/server';
 import { testKeys } from './keys';
 import type { TestApp } from './test-app';
@@ -30,9 +31,9 @@ export async function freshToken(app: TestApp, userId: number): Promise<ActingUs
   return { id: user.id, token, auth: { Authorization: `Bearer ${token}` } };
 }
 
-function issuerFor(app: TestApp): AccessTokenIssuer {
+function issuerFor(app: TestApp): JwtAccessTokenIssuer {
   const privateKey = privateKeyFrom(testKeys().privateKey);
-  return new AccessTokenIssuer(
+  return new JwtAccessTokenIssuer(
     { issuer: app.env['JWT_ISSUER'] ?? 'mercato', audience: app.env['JWT_AUDIENCE'] ?? 'mercato', ttlSeconds: 900 },
     { privateKey, keyId: keyIdOf(publicKeyFrom(privateKey)) },
   );

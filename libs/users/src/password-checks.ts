@@ -1,5 +1,5 @@
-import { Argon2PasswordHasher } from '@mercato/core';
 import { RateLimiterLoginThrottle, type Redis } from '@mercato/redis';
+import { Argon2PasswordHasher } from '@mercato/security';
 import type { PasswordChecksConfig } from '@mercato/server';
 
 /**

@@ -1,56 +1,25 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- ambient typings for the untyped nlp.js packages must reach every program that compiles this file
-/// <reference path="./nlpjs.d.ts" />
-import { Container } from '@nlpjs/core';
-import { LangEs } from '@nlpjs/lang-es';
-import { SentimentAnalyzer } from '@nlpjs/sentiment';
-import Sentiment from 'sentiment';
 import type { Actor } from '../auth/actor';
 import { assertSignedIn } from '../auth/permissions';
 import type { AnalyzeSentimentDto, SentimentLanguage } from './dto/analyze-sentiment.dto';
+import type { LexiconScore, SentimentEngine } from './sentiment-engine';
 import type { SentimentView } from './sentiment.view';
-
-interface LexiconScore {
-  /** Sum of word scores, roughly -5…5 per word. */
-  total: number;
-  words: number;
-  hits: number;
-}
 
 const NEUTRAL_BAND = 0.1;
 
 /**
- * Local, lexicon-based sentiment: no network, no API key. English uses AFINN-165 (the `sentiment` package),
- * Spanish the stemmed SentiCon lexicon of nlp.js, each the better-maintained choice for its language; both
- * handle simple negation. Without a language, the one whose lexicon recognises more of the text is used.
+ * Sentiment of a text in English or Spanish, from a lexicon engine (local: no network, no API key). Without a
+ * language, the one whose lexicon recognises more of the text is used.
  */
 export class SentimentService {
-  private readonly english = new Sentiment();
-  private readonly spanish: SentimentAnalyzer;
-
-  constructor() {
-    const container = new Container();
-    container.use(LangEs);
-    this.spanish = new SentimentAnalyzer({ container });
-  }
+  constructor(private readonly engine: SentimentEngine) {}
 
   async analyze(actor: Actor, { text, language }: AnalyzeSentimentDto): Promise<SentimentView> {
     assertSignedIn(actor);
     const scores: Partial<Record<SentimentLanguage, LexiconScore>> = {};
-    if (language !== 'es') scores.en = this.scoreEnglish(text);
-    if (language !== 'en') scores.es = await this.scoreSpanish(text);
+    if (language !== 'es') scores.en = await this.engine.score(text, 'en');
+    if (language !== 'en') scores.es = await this.engine.score(text, 'es');
     const chosen: SentimentLanguage = language ?? ((scores.es?.hits ?? 0) > (scores.en?.hits ?? 0) ? 'es' : 'en');
     return describe(scores[chosen] as LexiconScore, chosen);
-  }
-
-  private scoreEnglish(text: string): LexiconScore {
-    const r = this.english.analyze(text);
-    return { total: r.score, words: r.tokens.length, hits: r.words.length };
-  }
-
-  private async scoreSpanish(text: string): Promise<LexiconScore> {
-    const { sentiment } = await this.spanish.process({ locale: 'es', text });
-    // SentiCon weights run -1…1 per word; scale them to AFINN's range so both languages read alike.
-    return { total: sentiment.score * 4, words: sentiment.numWords, hits: sentiment.numHits };
   }
 }
 

@@ -1,20 +1,7 @@
-import { randomUUID, type KeyObject } from 'node:crypto';
-import * as jwt from 'jsonwebtoken';
 import type { Role } from './actor';
 
 /** Asymmetric on purpose: only users-api holds the private key; every other service verifies with the public one. */
 export const ACCESS_TOKEN_ALGORITHM = 'RS256';
-
-export interface AccessTokenSettings {
-  issuer: string;
-  audience: string;
-  ttlSeconds: number;
-}
-
-export interface SigningKey {
-  privateKey: KeyObject;
-  keyId: string;
-}
 
 /** The claims a verified access token carries. `ver` is the user's token version at issue time. */
 export interface AccessClaims {
@@ -33,22 +20,7 @@ export interface IssuedAccessToken {
   expiresIn: number;
 }
 
-export class AccessTokenIssuer {
-  constructor(
-    private readonly settings: AccessTokenSettings,
-    private readonly key: SigningKey,
-  ) {}
-
-  issue(user: { id: number; role: Role; tokenVersion: number }): IssuedAccessToken {
-    const token = jwt.sign({ role: user.role, ver: user.tokenVersion }, this.key.privateKey, {
-      algorithm: ACCESS_TOKEN_ALGORITHM,
-      keyid: this.key.keyId,
-      issuer: this.settings.issuer,
-      audience: this.settings.audience,
-      subject: String(user.id),
-      jwtid: randomUUID(),
-      expiresIn: this.settings.ttlSeconds,
-    });
-    return { token, expiresIn: this.settings.ttlSeconds };
-  }
+/** Signs a short-lived access token for a user; libs/security holds the JWT implementation. */
+export abstract class AccessTokenIssuer {
+  abstract issue(user: { id: number; role: Role; tokenVersion: number }): IssuedAccessToken;
 }

@@ -1,22 +1,17 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { claimsOf, CountingRefreshSecrets, ReadableAccessTokens } from '../../test/fake-tokens';
 import { CountingThrottle, InMemoryRefreshTokens, InMemoryUsers, PlainHasher } from '../../test/fakes';
-import { ActorResolver, AccessTokenIssuer, AuthService, RateLimitedError, UnauthenticatedError, UsersService, userActor } from '../index';
-import * as jwt from 'jsonwebtoken';
+import { ActorResolver, AuthService, RateLimitedError, UnauthenticatedError, UsersService, userActor } from '../index';
 
 function setup() {
   const users = new InMemoryUsers();
   const refresh = new InMemoryRefreshTokens();
   const hasher = new PlainHasher();
   const throttle = new CountingThrottle(3);
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const issuer = new AccessTokenIssuer({ issuer: 'i', audience: 'a', ttlSeconds: 900 }, { privateKey, keyId: 'k' });
-  const auth = new AuthService(users, refresh, hasher, issuer, throttle, 3600);
+  const auth = new AuthService(users, refresh, new CountingRefreshSecrets(), hasher, new ReadableAccessTokens(), throttle, 3600);
   const accounts = new UsersService(users, refresh, hasher, throttle);
   const resolver = new ActorResolver(users);
   return { users, refresh, auth, accounts, resolver, throttle, hasher };
 }
-
-const claimsOf = (token: string) => jwt.decode(token) as { sub: string; ver: number };
 
 describe('AuthService', () => {
   it('logs in by username or e-mail and gives tokens that resolve to the user', async () => {
@@ -85,6 +80,18 @@ describe('AuthService', () => {
     for (let i = 0; i < 2; i++)
       await expect(accounts.update(self, u.id, { password: 'Other1Pass', current_password: 'no' }, 'c')).rejects.toThrow(/current_password/);
     await expect(accounts.update(self, u.id, { password: 'Other1Pass', current_password: 'Secr3tPass' }, 'c')).rejects.toBeInstanceOf(RateLimitedError);
+  });
+
+  it('stores only the hash of the refresh token it hands out, one session per sign-in', async () => {
+    const { auth, accounts, refresh } = setup();
+    await accounts.register(userActor(0, 'user'), { email: 'a@x.io', username: 'alice', password: 'Secr3tPass' });
+    const first = await auth.login({ username: 'alice', password: 'Secr3tPass' }, 'c');
+    const second = await auth.login({ username: 'alice', password: 'Secr3tPass' }, 'c');
+    const rotated = await auth.refresh(first.refresh_token);
+    expect(refresh.rows.map((r) => r.tokenHash)).toEqual([first, second, rotated].map((t) => new CountingRefreshSecrets().hash(t.refresh_token)));
+    const [a, b, c] = refresh.rows.map((r) => r.familyId);
+    expect(a).not.toBe(b);
+    expect(c).toBe(a); // a refresh continues the session it came from
   });
 
   it('rotates refresh tokens and revokes the family when a used one comes back', async () => {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { UnauthenticatedError } from '../common/errors';
 import type { User } from '../users/user';
 import type { UsersRepository } from '../users/users.repository';
@@ -6,7 +5,7 @@ import type { AccessTokenIssuer } from './access-tokens';
 import type { LoginDto } from './dto/login.dto';
 import { loginAccountKey, type LoginThrottle } from './login-throttle';
 import type { PasswordHasher } from './password-hasher';
-import { hashRefreshToken, newRefreshToken, type RefreshTokensRepository } from './refresh-tokens';
+import type { RefreshTokenSecrets, RefreshTokensRepository } from './refresh-tokens';
 import type { TokenResponseView } from './token-response.view';
 
 const BAD_CREDENTIALS = 'Incorrect username or password';
@@ -16,6 +15,7 @@ export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly secrets: RefreshTokenSecrets,
     private readonly hasher: PasswordHasher,
     private readonly accessTokens: AccessTokenIssuer,
     private readonly throttle: LoginThrottle,
@@ -35,7 +35,7 @@ export class AuthService {
       return matches && !!user?.isActive;
     });
     if (!passed || !user) throw new UnauthenticatedError(BAD_CREDENTIALS);
-    return this.issue(user, randomUUID());
+    return this.issue(user, this.secrets.newFamilyId());
   }
 
   /**
@@ -44,7 +44,7 @@ export class AuthService {
    * a token the winner of a race inserts after that still dies, as consume refuses tokens of a revoked family.
    */
   async refresh(refreshToken: string): Promise<TokenResponseView> {
-    const hash = hashRefreshToken(refreshToken);
+    const hash = this.secrets.hash(refreshToken);
     const consumed = await this.refreshTokens.consume(hash);
     if (!consumed) {
       await this.refreshTokens.revokeFamilyOfUsed(hash);
@@ -61,12 +61,12 @@ export class AuthService {
 
   /** Ends the session the token belongs to. Unknown tokens are ignored: logging out twice is not an error. */
   async logout(refreshToken: string): Promise<void> {
-    await this.refreshTokens.revokeFamilyOf(hashRefreshToken(refreshToken));
+    await this.refreshTokens.revokeFamilyOf(this.secrets.hash(refreshToken));
   }
 
   private async issue(user: User, familyId: string): Promise<TokenResponseView> {
     const access = this.accessTokens.issue(user);
-    const refresh = newRefreshToken();
+    const refresh = this.secrets.create();
     await this.refreshTokens.create({
       userId: user.id,
       familyId,

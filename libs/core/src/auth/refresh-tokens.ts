@@ -1,5 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
-
 export interface RefreshTokenRecord {
   id: number;
   userId: number;
@@ -19,7 +17,7 @@ export interface NewRefreshToken {
   expiresAt: Date;
 }
 
-/** Storage for rotating refresh tokens; only their SHA-256 hashes are kept. */
+/** Storage for rotating refresh tokens; only their hashes are kept (see RefreshTokenSecrets). */
 export abstract class RefreshTokensRepository {
   abstract create(token: NewRefreshToken): Promise<void>;
   /**
@@ -36,12 +34,15 @@ export abstract class RefreshTokensRepository {
   abstract revokeAllForUser(userId: number): Promise<void>;
 }
 
-/** 256 random bits: a hash without salt is enough, as nobody can guess their way to a preimage. */
-export function newRefreshToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashRefreshToken(token) };
-}
-
-export function hashRefreshToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+/**
+ * Where the secrets of refresh tokens come from: unguessable tokens, the hash stored in place of each, and the
+ * ids of sessions. libs/security holds the implementation.
+ */
+export abstract class RefreshTokenSecrets {
+  /** A new token to hand out, and the hash to store instead of it. */
+  abstract create(): { token: string; hash: string };
+  /** The hash a presented token is looked up by: the one `create` stored for it. */
+  abstract hash(token: string): string;
+  /** A new UUID naming a session: the family every token rotated from its first one shares. */
+  abstract newFamilyId(): string;
 }

@@ -1,37 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { ACCESS_TOKEN_ALGORITHM, type AccessClaims, ActorResolver, type UserActor } from '@mercato/core';
-import * as jwt from 'jsonwebtoken';
-import { ServerConfig } from '../config/server-config';
-import { TokenKeys } from './token-keys';
-import { tokenRefusal } from './token-refusal';
+import type { UserActor } from '@mercato/core';
+import passport from 'passport';
+import { JwtStrategy } from './jwt.strategy';
+import { acceptedActor } from './token-refusal';
+
+type Middleware = (request: unknown, response: unknown, next: (error?: unknown) => void) => void;
 
 /**
- * Token verification outside an HTTP request (the MCP stdio entry): the same checks as the JWT guard —
- * RS256 signature by a key from the same TokenKeys, issuer, audience, expiry — then the same account check,
- * and the same fixed refusals.
+ * Token verification outside an HTTP request (the MCP stdio entry). It runs the HTTP guard's own passport
+ * strategy on a request that carries nothing but the token, and reads the outcome as the guard does, so both
+ * check the same keys, claims and account, and refuse with the same sentences.
  */
 @Injectable()
 export class AccessTokenVerifier {
-  constructor(
-    private readonly config: ServerConfig,
-    private readonly keys: TokenKeys,
-    private readonly actors: ActorResolver,
-  ) {}
+  constructor(private readonly strategy: JwtStrategy) {}
 
-  async actorFor(token: string): Promise<UserActor> {
-    return this.actors.resolve(await this.claimsOf(token));
-  }
-
-  private async claimsOf(token: string): Promise<AccessClaims> {
-    try {
-      const key = await this.keys.keyFor(token);
-      return jwt.verify(token, key, {
-        algorithms: [ACCESS_TOKEN_ALGORITHM],
-        issuer: this.config.JWT_ISSUER,
-        audience: this.config.JWT_AUDIENCE,
-      }) as AccessClaims;
-    } catch (error) {
-      throw tokenRefusal(error);
-    }
+  actorFor(token: string): Promise<UserActor> {
+    const request = { headers: { authorization: `Bearer ${token}` } };
+    return new Promise((resolve, reject) => {
+      const authenticate = passport.authenticate(this.strategy.name, { session: false }, (error: unknown, user: UserActor | false, info: unknown) => {
+        try {
+          resolve(acceptedActor(error, user, info));
+        } catch (refusal) {
+          reject(refusal);
+        }
+      }) as Middleware;
+      // Only reached when passport itself cannot run the strategy (never for a token it judged).
+      authenticate(request, {}, (error) => reject(error ?? new Error('The access token strategy reached no decision')));
+    });
   }
 }

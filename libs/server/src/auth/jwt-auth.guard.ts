@@ -1,9 +1,9 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard, AuthModuleOptions } from '@nestjs/passport';
-import { ANONYMOUS, assertCan, type Actor, type Permission, UnauthenticatedError } from '@mercato/core';
+import { ANONYMOUS, assertCan, type Actor, type Permission } from '@mercato/core';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './decorators';
-import { tokenRefusal } from './token-refusal';
+import { acceptedActor } from './token-refusal';
 
 /**
  * Global guard: every route needs a valid token unless marked @Public(); @Requires() asks core whether the
@@ -31,13 +31,8 @@ export class JwtAuthGuard extends AuthGuard() {
     return true;
   }
 
-  /** A missing token is asked for; any other refusal gets one fixed sentence per cause (tokenRefusal), never library text. */
+  /** Read as the stdio verifier reads it: a fixed sentence per refusal (tokenRefusal), never library text. */
   override handleRequest<T>(error: unknown, user: T, info: unknown): T {
-    if (error) throw error;
-    if (!user) {
-      const missing = !(info instanceof Error) || info.message === 'No auth token';
-      throw missing ? new UnauthenticatedError('An access token is required (Authorization: Bearer …)') : tokenRefusal(info);
-    }
-    return user;
+    return acceptedActor(error, user, info);
   }
 }

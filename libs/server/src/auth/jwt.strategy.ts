@@ -17,14 +17,15 @@ let instances = 0;
 export class StrategyNameModule {}
 
 /**
- * Verifies the access token on every request: signature (public key or JWKS through TokenKeys, RS256 only, so `alg: none`
+ * The one verification of access tokens: the HTTP guard runs it on every request, the stdio verifier on the
+ * token it was started with. It checks the signature (public key or JWKS through TokenKeys, RS256 only, so `alg: none`
  * and HMAC confusion are refused), issuer, audience and expiry; then core decides whether the user behind it
  * may still act.
  */
 @Injectable()
 export class JwtStrategy implements OnApplicationShutdown {
   constructor(
-    @Inject(STRATEGY_NAME) private readonly name: string,
+    @Inject(STRATEGY_NAME) readonly name: string,
     config: ServerConfig,
     keys: TokenKeys,
     actors: ActorResolver,

@@ -9,8 +9,8 @@ import { VerificationKey } from './verification-key';
 export class MalformedTokenError extends Error {}
 
 /**
- * The one source of the keys access tokens are verified with, for the HTTP guard and the stdio verifier
- * alike: the configured public key, or the issuer's JWKS through one shared cache.
+ * The one source of the keys access tokens are verified with (by JwtStrategy): the configured public key, or
+ * the issuer's JWKS through one shared cache.
  */
 @Injectable()
 export class TokenKeys implements OnApplicationShutdown {

@@ -18,3 +18,16 @@ export function tokenRefusal(reason: unknown): DomainError {
   }
   return new UnauthenticatedError('The access token is not valid');
 }
+
+/**
+ * How passport's outcome reads, for the HTTP guard and the stdio verifier alike: the actor the strategy
+ * accepted, or the refusal. A missing token is asked for; any other refusal gets its fixed sentence.
+ */
+export function acceptedActor<T>(error: unknown, user: T | false | null | undefined, info: unknown): T {
+  if (error) throw error;
+  if (!user) {
+    const missing = !(info instanceof Error) || info.message === 'No auth token';
+    throw missing ? new UnauthenticatedError('An access token is required (Authorization: Bearer …)') : tokenRefusal(info);
+  }
+  return user;
+}

@@ -1,11 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
-import { ACCESS_TOKEN_ALGORITHM, AccessTokenIssuer, type AccessClaims } from './access-tokens';
+import { ACCESS_TOKEN_ALGORITHM, type AccessClaims } from '@mercato/core';
+import { JwtAccessTokenIssuer } from './jwt-access-token-issuer';
 
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const settings = { issuer: 'mercato-test', audience: 'mercato', ttlSeconds: 900 };
-const issuer = new AccessTokenIssuer(settings, { privateKey: keys.privateKey, keyId: 'k1' });
+const issuer = new JwtAccessTokenIssuer(settings, { privateKey: keys.privateKey, keyId: 'k1' });
 const verify = (token: string, key = keys.publicKey) =>
   jwt.verify(token, key, { algorithms: [ACCESS_TOKEN_ALGORITHM], issuer: settings.issuer, audience: settings.audience }) as AccessClaims;
 
