@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { SentimentEngine, SentimentService } from '@mercato/core';
-import { ProductsDomainModule } from '@mercato/products';
-import { LexiconSentimentEngine } from '@mercato/sentiment';
+import { DiscoveryModule } from '@nestjs/core';
+import { McpCatalog } from '@mercato/mcp';
+import { ProductsMcpModule } from '@mercato/products';
 import { RedisModule, ServerModule } from '@mercato/server';
-import { UsersDomainModule } from '@mercato/users';
-import { AiController } from './ai.controller';
+import { UsersMcpModule } from '@mercato/users';
+import { AiModule } from './ai/ai.module';
 import { McpController } from './mcp.controller';
 import { McpGatewayConfig } from './mcp-gateway.config';
 import { McpRequestScreen } from './mcp-request-screen';
@@ -23,15 +23,13 @@ import { ProtectedResourceController } from './protected-resource.controller';
       authChallenge: (c) => `Bearer resource_metadata="${c.resourceMetadataUrl}"`,
     }),
     RedisModule,
-    UsersDomainModule,
-    ProductsDomainModule,
+    DiscoveryModule,
+    // Each context's tools, resources and prompts: the catalog finds them in these modules.
+    UsersMcpModule,
+    ProductsMcpModule,
+    AiModule,
   ],
-  controllers: [McpController, ProtectedResourceController, AiController],
-  providers: [
-    McpServerFactory,
-    McpRequestScreen,
-    { provide: SentimentEngine, useClass: LexiconSentimentEngine },
-    { provide: SentimentService, inject: [SentimentEngine], useFactory: (engine: SentimentEngine) => new SentimentService(engine) },
-  ],
+  controllers: [McpController, ProtectedResourceController],
+  providers: [McpCatalog, McpServerFactory, McpRequestScreen],
 })
 export class McpGatewayModule {}

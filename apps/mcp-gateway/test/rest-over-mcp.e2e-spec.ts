@@ -1,8 +1,8 @@
 import { SentimentService } from '@mercato/core';
 import { freePort } from '@mercato/data';
-import { McpClientPool } from '@mercato/server';
+import { McpClientPool } from '@mercato/mcp';
 import { actingUser, sampleOf, startTestApp, type TestApp } from '@mercato/testing';
-import { AiController } from '../src/ai.controller';
+import { AiController } from '../src/ai/ai.controller';
 import { McpGatewayModule } from '../src/mcp-gateway.module';
 
 let gateway: TestApp;

@@ -1,1 +1,2 @@
 export * from './products-domain.module';
+export * from './mcp/products.mcp';

@@ -15,7 +15,5 @@ export * from './openapi/responses';
 export * from './openapi/json-schema';
 export * from './openapi/permissions';
 export * from './service-info';
-export * from './mcp-client/mcp-client-pool';
-export * from './mcp-client/tool-failures';
 export * from './metrics/metrics';
 export * from './server.module';

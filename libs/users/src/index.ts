@@ -1,2 +1,3 @@
 export * from './users-domain.module';
 export * from './password-checks';
+export * from './mcp/users.mcp';

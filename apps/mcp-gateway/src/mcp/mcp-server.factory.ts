@@ -13,17 +13,10 @@ import {
   McpError,
   ReadResourceRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
-import { type Actor, can, DomainError, parseInput, ProductsService, SentimentService, UsersService } from '@mercato/core';
-import { aiTools } from './ai.tools';
-import { McpCompletions } from './completions';
-import { McpPrompts } from './prompts';
-import { McpResources } from './resources';
+import { type Actor, DomainError, parseInput } from '@mercato/core';
+import { listedTo, McpCatalog, type McpTool, outcomeOf, toolError, toolResult } from '@mercato/mcp';
 import { Metrics, SERVICE_INFO, type ServiceInfo } from '@mercato/server';
-import { productsTools } from './products.tools';
-import { schemaOf } from './schemas';
-import type { McpTool } from './tool';
-import { outcomeOf, toolError, toolResult } from './tool-results';
-import { usersTools } from './users.tools';
+import { McpFeatures } from './mcp-features';
 
 const INSTRUCTIONS =
   'Mercato is a commerce platform. These tools act with exactly the permissions of the account whose token you carry: ' +
@@ -41,37 +34,17 @@ export class McpServerFactory {
   private readonly logger = new Logger('McpTools');
   private readonly tools: Map<string, McpTool>;
   private readonly listed: Map<string, object>;
-  private readonly resources: McpResources;
-  private readonly prompts: McpPrompts;
-  private readonly completions: McpCompletions;
+  private readonly features: McpFeatures;
   /** Each Server would otherwise build its own Ajv instance, the costliest part of a stateless request. */
   private readonly validator = new AjvJsonSchemaValidator();
   constructor(
-    users: UsersService,
-    products: ProductsService,
-    sentiment: SentimentService,
+    catalog: McpCatalog,
     @Inject(SERVICE_INFO) private readonly service: ServiceInfo,
     @Inject(Metrics) private readonly metrics: Metrics,
   ) {
-    this.resources = new McpResources(users, products);
-    this.prompts = new McpPrompts(products);
-    this.completions = new McpCompletions(products);
-    const all = [...usersTools(users), ...productsTools(products), ...aiTools(sentiment)];
-    this.tools = new Map(all.map((t) => [t.name, t]));
-    // Schemas are derived once; they do not change while the process runs.
-    this.listed = new Map(
-      all.map((t) => [
-        t.name,
-        {
-          name: t.name,
-          title: t.title,
-          description: t.description,
-          inputSchema: schemaOf(t.input),
-          outputSchema: t.output,
-          annotations: { title: t.title, ...t.annotations },
-        },
-      ]),
-    );
+    this.features = new McpFeatures(catalog);
+    this.tools = catalog.tools;
+    this.listed = catalog.toolListings;
   }
 
   /**
@@ -91,14 +64,15 @@ export class McpServerFactory {
       const requestId = caller.requestId();
       return this.asProtocolError(async () => work(await caller.actor()), requestId);
     };
-    server.setRequestHandler(ListResourcesRequestSchema, ({ params }) => guarded((a) => this.resources.list(a, params?.cursor)));
-    server.setRequestHandler(ListResourceTemplatesRequestSchema, ({ params }) => guarded(() => this.resources.templates(params?.cursor)));
-    server.setRequestHandler(ReadResourceRequestSchema, ({ params }) => guarded((a) => this.resources.read(a, params.uri)));
-    server.setRequestHandler(ListPromptsRequestSchema, ({ params }) => guarded((a) => this.prompts.list(a, params?.cursor)));
-    server.setRequestHandler(GetPromptRequestSchema, ({ params }) => guarded((a) => this.prompts.get(a, params.name, params.arguments)));
-    server.setRequestHandler(CompleteRequestSchema, ({ params }) => guarded((a) => this.completions.complete(a, params)));
+    const features = this.features;
+    server.setRequestHandler(ListResourcesRequestSchema, ({ params }) => guarded((a) => features.listResources(a, params?.cursor)));
+    server.setRequestHandler(ListResourceTemplatesRequestSchema, ({ params }) => guarded(() => features.listTemplates(params?.cursor)));
+    server.setRequestHandler(ReadResourceRequestSchema, ({ params }) => guarded((a) => features.readResource(a, params.uri)));
+    server.setRequestHandler(ListPromptsRequestSchema, ({ params }) => guarded((a) => features.listPrompts(a, params?.cursor)));
+    server.setRequestHandler(GetPromptRequestSchema, ({ params }) => guarded((a) => features.getPrompt(a, params.name, params.arguments)));
+    server.setRequestHandler(CompleteRequestSchema, ({ params }) => guarded((a) => features.complete(a, params)));
     server.setRequestHandler(ListToolsRequestSchema, () =>
-      guarded((a) => ({ tools: [...this.tools.values()].filter((t) => this.visible(a, t)).map((t) => this.listed.get(t.name)) })),
+      guarded((a) => ({ tools: [...this.tools.values()].filter((t) => listedTo(a, t)).map((t) => this.listed.get(t.name)) })),
     );
     server.setRequestHandler(CallToolRequestSchema, async ({ params }) => {
       const found = this.tools.get(params.name);
@@ -123,11 +97,6 @@ export class McpServerFactory {
       this.logger.error({ err: error, reqId: requestId }, 'MCP request failed');
       throw new McpError(ErrorCode.InternalError, `Internal error, reference ${requestId}`);
     }
-  }
-
-  /** Hidden tools can still be called by name; core then refuses exactly as REST would. */
-  private visible(actor: Actor, t: McpTool): boolean {
-    return t.requires ? can(actor, t.requires) : actor.kind !== 'anonymous';
   }
 
   private async call(t: McpTool, actor: Actor, args: unknown, requestId: string) {

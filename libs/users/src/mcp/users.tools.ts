@@ -1,6 +1,5 @@
 import { CreateUserWithRoleDto, IdDto, ListUsersQuery, SetRoleByIdDto, UpdateUserByIdDto, UsersService, UserView } from '@mercato/core';
-import { DONE, pageOf, schemaOf } from './schemas';
-import { tool, type McpTool } from './tool';
+import { DONE, type McpTool, pageOf, schemaOf, tool } from '@mercato/mcp';
 
 class NoInput {}
 

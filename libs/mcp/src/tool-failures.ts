@@ -1,6 +1,6 @@
 import { type DomainError, RateLimitedError, ReportedProblem, ServiceUnavailableError, UnauthenticatedError, UpstreamFailedError } from '@mercato/core';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { isDependencyUnreachable } from '../http/problem';
+import { isDependencyUnreachable } from '@mercato/server';
 
 /** Refusals that are about the caller's own request or account: passed on as they are, with their 4xx status. */
 const CALLERS_OWN = new Set(['validation-failed', 'unauthenticated', 'forbidden', 'not-found', 'conflict', 'insufficient-stock', 'too-many-requests']);

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Logger, type OnApplicationShutdown, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnalyzeSentimentDto, SentimentView } from '@mercato/core';
-import { ApiProblems, McpClientPool, toolCallError, toolResultError } from '@mercato/server';
+import { McpClientPool, toolCallError, toolResultError } from '@mercato/mcp';
+import { ApiProblems } from '@mercato/server';
 import type { FastifyRequest } from 'fastify';
 
 /** Sessions kept open to the gateway's own /mcp; each serves calls one after another. */

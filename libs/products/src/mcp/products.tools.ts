@@ -9,8 +9,7 @@ import {
   ProductView,
   UpdateProductByIdDto,
 } from '@mercato/core';
-import { DONE, pageOf, schemaOf } from './schemas';
-import { tool, type McpTool } from './tool';
+import { DONE, type McpTool, pageOf, schemaOf, tool } from '@mercato/mcp';
 
 export function productsTools(products: ProductsService): McpTool[] {
   const product = schemaOf(ProductView);

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { SentimentEngine, SentimentService } from '@mercato/core';
+import { LexiconSentimentEngine } from '@mercato/sentiment';
+import { AiController } from './ai.controller';
+import { AiMcp } from './ai.mcp';
+
+/** Sentiment analysis: the analyze_sentiment tool, and its REST route that runs the tool over MCP. */
+@Module({
+  controllers: [AiController],
+  providers: [
+    { provide: SentimentEngine, useClass: LexiconSentimentEngine },
+    { provide: SentimentService, inject: [SentimentEngine], useFactory: (engine: SentimentEngine) => new SentimentService(engine) },
+    AiMcp,
+  ],
+})
+export class AiModule {}
