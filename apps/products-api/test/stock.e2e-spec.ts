@@ -1,4 +1,5 @@
 import { actingUser, startTestApp, type ActingUser, type TestApp } from '@mercato/testing';
+import { DataSource } from 'typeorm';
 import { ProductsApiModule } from '../src/products-api.module';
 
 let api: TestApp;
@@ -31,6 +32,21 @@ describe('PATCH /api/v1/products/:id/stock', () => {
       .get(`/api/v1/products/${p.id}`)
       .expect(200)
       .expect((r) => expect(r.body.stock).toBe(2));
+  });
+
+  it('refuses with 409, not a database error, to take stock past what the stock column holds', async () => {
+    const p = await newProduct({ name: 'Pallet', price: 1, stock: 2_000_000_000 });
+    // Set past what one create allows, as years of deliveries could: 2,147,483,642 units.
+    await api.app.get(DataSource).query('UPDATE products SET stock = 2147483642 WHERE id = $1', [p.id]);
+    const res = await adjust(p.id, 6).expect(409);
+    expect(res.body).toMatchObject({ type: '/problems/conflict', status: 409, field: 'quantity' });
+    await api.http
+      .get(`/api/v1/products/${p.id}`)
+      .expect(200)
+      .expect((r) => expect(r.body.stock).toBe(2_147_483_642));
+    await adjust(p.id, 5)
+      .expect(200)
+      .expect((r) => expect(r.body.stock).toBe(2_147_483_647));
   });
 
   it('refuses zero, fractions and missing quantities', async () => {

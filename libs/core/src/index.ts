@@ -43,6 +43,7 @@ export * from './products/dto/list-products.query';
 export * from './products/dto/low-stock.query';
 export * from './common/id.dto';
 export * from './products/dto/product-inputs.dto';
+export { MAX_PRICE, MAX_STOCK } from './products/dto/product-fields';
 export * from './users/dto/user-inputs.dto';
 export * from './ai/dto/analyze-sentiment.dto';
 export * from './ai/sentiment.view';

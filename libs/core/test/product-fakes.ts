@@ -10,10 +10,8 @@ import {
   type ProductStats,
   type ProductView,
   ProductsRepository,
+  MAX_STOCK,
 } from '../src';
-
-/** PostgreSQL's integer column: stock past it is refused by the database, not wrapped. */
-const MAX_INT4 = 2_147_483_647;
 
 const ORDER: Record<ProductSort, { key: (p: Product) => number | string; direction: 1 | -1 }> = {
   created_at: { key: (p) => p.createdAt.getTime(), direction: 1 },
@@ -74,7 +72,7 @@ export class InMemoryProducts extends ProductsRepository {
   }
 
   async adjustStock(id: number, delta: number): Promise<Product | null> {
-    const row = this.rows.find((r) => r.id === id && r.isActive && r.stock + delta >= 0);
+    const row = this.rows.find((r) => r.id === id && r.isActive && r.stock + delta >= 0 && r.stock + delta <= MAX_STOCK);
     if (!row) return null;
     assertConstraints({ ...row, stock: row.stock + delta });
     Object.assign(row, { stock: row.stock + delta, updatedAt: new Date() });
@@ -125,7 +123,7 @@ export class InMemoryProducts extends ProductsRepository {
 function assertConstraints(p: Product): void {
   if (!(p.price > 0)) throw new Error('new row for relation "products" violates check constraint "products_price_check"');
   if (p.stock < 0) throw new Error('new row for relation "products" violates check constraint "products_stock_check"');
-  if (p.stock > MAX_INT4) throw new Error('integer out of range');
+  if (p.stock > MAX_STOCK) throw new Error('integer out of range');
 }
 
 function compare(a: number | string, b: number | string): number {

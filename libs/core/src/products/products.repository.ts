@@ -43,7 +43,7 @@ export abstract class ProductsRepository {
   abstract findById(id: number): Promise<Product | null>;
   abstract findBySlug(slug: string): Promise<Product | null>;
   abstract list(filter: ProductFilter): Promise<Page<Product>>;
-  /** One guarded UPDATE: applies `delta` only to an active product whose stock stays ≥ 0; null otherwise. */
+  /** One guarded UPDATE: applies `delta` only to an active product whose stock stays within 0…MAX_STOCK; null otherwise. */
   abstract adjustStock(id: number, delta: number): Promise<Product | null>;
   abstract deactivate(id: number): Promise<Product | null>;
   /** Active products with stock below `threshold`, lowest first. */

@@ -1,6 +1,7 @@
 import { admin, catalogServices, shopper } from '../../test/catalog-services';
 import { ANONYMOUS } from '../auth/actor';
-import { ForbiddenError, InsufficientStockError, NotFoundError, UnauthenticatedError } from '../common/errors';
+import { ConflictError, ForbiddenError, InsufficientStockError, NotFoundError, UnauthenticatedError } from '../common/errors';
+import { MAX_STOCK } from './dto/product-fields';
 
 describe('ProductsService.adjustStock', () => {
   it('adds and removes stock', async () => {
@@ -18,6 +19,16 @@ describe('ProductsService.adjustStock', () => {
     expect(error).toMatchObject({ extensions: { product_id: lamp.id, stock: 2, requested: -3 } });
     expect((await products.findById(lamp.id))?.stock).toBe(2);
     expect(cache.invalidated).toEqual([]);
+  });
+
+  it('refuses to take stock past what the stock column holds, naming the field, and leaves it as it was', async () => {
+    const { service, products, seed } = catalogServices();
+    const pallet = await seed('Pallet', { stock: MAX_STOCK - 10 });
+    const error = await service.adjustStock(admin, pallet.id, { quantity: 11 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).toMatchObject({ extensions: { field: 'quantity' } });
+    expect((await products.findById(pallet.id))?.stock).toBe(MAX_STOCK - 10);
+    await expect(service.adjustStock(admin, pallet.id, { quantity: 10 })).resolves.toMatchObject({ stock: MAX_STOCK });
   });
 
   it('answers 404 for an unknown or inactive product rather than a stock error', async () => {

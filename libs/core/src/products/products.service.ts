@@ -1,12 +1,13 @@
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
-import { InsufficientStockError, NotFoundError, ValidationError } from '../common/errors';
+import { ConflictError, InsufficientStockError, NotFoundError, ValidationError } from '../common/errors';
 import type { Page } from '../common/pagination';
 import { foldForSearch, slugOf } from '../common/slug';
 import type { AdjustStockDto } from './dto/adjust-stock.dto';
 import type { CreateProductDto } from './dto/create-product.dto';
 import type { ListProductsQuery } from './dto/list-products.query';
 import type { LowStockQuery } from './dto/low-stock.query';
+import { MAX_STOCK } from './dto/product-fields';
 import type { UpdateProductDto } from './dto/update-product.dto';
 import type { Product } from './product';
 import type { ProductCache } from './product-cache';
@@ -103,6 +104,9 @@ export class ProductsService {
   private async whyNotAdjusted(id: number, quantity: number): Promise<Error> {
     const current = await this.products.findById(id);
     if (!current || !current.isActive) return new NotFoundError('Product', id);
+    if (current.stock + quantity > MAX_STOCK) {
+      return new ConflictError(`Product ${id} has ${current.stock} in stock; adding ${quantity} would take it past ${MAX_STOCK}`, 'quantity');
+    }
     return new InsufficientStockError(id, current.stock, quantity);
   }
 }

@@ -1,4 +1,4 @@
-import { foldForSearch, type NewProduct, type ProductFilter, slugOf } from '@mercato/core';
+import { foldForSearch, MAX_STOCK, type NewProduct, type ProductFilter, slugOf } from '@mercato/core';
 import { repositoryDatabase, type RepositoryDatabase } from '../testing/repository-database';
 
 let setup: RepositoryDatabase;
@@ -97,6 +97,13 @@ describe('TypeormProductsRepository stock', () => {
     await expect(products.adjustStock(retired.id, 1)).resolves.toBeNull();
     await expect(products.adjustStock(999, 1)).resolves.toBeNull();
     expect(await count('stock = 2')).toBe(2);
+  });
+
+  it('applies no adjustment that would take stock past the integer column, instead of failing on it', async () => {
+    const pallet = await add('Pallet', { stock: MAX_STOCK - 10 });
+    await expect(products.adjustStock(pallet.id, 11)).resolves.toBeNull();
+    expect((await products.findById(pallet.id))?.stock).toBe(MAX_STOCK - 10);
+    await expect(products.adjustStock(pallet.id, 10)).resolves.toMatchObject({ stock: MAX_STOCK });
   });
 
   it('moves updated_at with a stock change', async () => {

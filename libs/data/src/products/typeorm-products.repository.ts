@@ -1,5 +1,6 @@
 import {
   foldForSearch,
+  MAX_STOCK,
   type NewProduct,
   type Page,
   type Product,
@@ -100,7 +101,7 @@ export class TypeormProductsRepository extends ProductsRepository {
   async adjustStock(id: number, delta: number): Promise<Product | null> {
     const [rows] = (await this.db.query(
       `UPDATE products SET stock = stock + $2, updated_at = now()
-       WHERE id = $1 AND is_active AND stock + $2 >= 0 RETURNING id`,
+       WHERE id = $1 AND is_active AND stock::bigint + $2 BETWEEN 0 AND ${MAX_STOCK} RETURNING id`,
       [id, delta],
     )) as [{ id: number }[], number];
     return rows.length ? this.findById(id) : null;

@@ -4,6 +4,8 @@ import { Trim } from '../../common/transforms';
 import { IsJsonObjectWithin, IsNotBlank } from '../../common/validators';
 
 export const MAX_PRICE = 9_999_999_999.99; // numeric(12,2)
+/** The stock column is a PostgreSQL integer: no adjustment may take a product's stock past it. */
+export const MAX_STOCK = 2_147_483_647;
 export const METADATA_MAX_BYTES = 16 * 1024;
 
 /** The field rules shared by create and update, written once. */
