@@ -10,3 +10,4 @@ export * from './openapi';
 export * from './hostile-input';
 export * from './hostile-probe';
 export * from './hashing';
+export * from './permission-guards';
