@@ -32,7 +32,12 @@ const layers = [
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:context', 'type:mcp', 'type:server', 'type:data', 'type:adapter', 'type:domain'] },
   { sourceTag: 'type:context', onlyDependOnLibsWithTags: ['type:mcp', 'type:server', 'type:data', 'type:adapter', 'type:domain'] },
   { sourceTag: 'type:mcp', onlyDependOnLibsWithTags: ['type:server', 'type:domain'] },
-  { sourceTag: 'type:server', onlyDependOnLibsWithTags: ['type:data', 'type:adapter', 'type:domain'] },
+  {
+    sourceTag: 'type:server',
+    onlyDependOnLibsWithTags: ['type:data', 'type:adapter', 'type:domain'],
+    // The HTTP kit reaches the database, Redis and MCP only through the libs that own them.
+    bannedExternalImports: ['typeorm', 'pg', 'redis', 'rate-limiter-flexible', '@modelcontextprotocol/*'],
+  },
   { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain'] },
   // An adapter implements a core port with one library (argon2, a JWT signer, a lexicon, Redis) and knows nothing else.
   { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain'] },

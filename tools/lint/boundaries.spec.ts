@@ -21,6 +21,7 @@ const PROBES = {
     `import { createRedisClient } from '@mercato/redis';\nimport { UsersService } from '../../../core/src/users/users.service';\nexport const probe = [createRedisClient, UsersService];\n`,
   ],
   dataWithDomain: ['libs/data/test/tmp/lint-probe-allowed.ts', `import { UsersRepository } from '@mercato/core';\nexport const probe = UsersRepository;\n`],
+  serverWithDatabaseDriver: ['libs/server/test/tmp/lint-probe.ts', `import { DataSource } from 'typeorm';\nexport const probe = DataSource;\n`],
   productsWithUsersContext: [
     'apps/products-api/test/tmp/lint-probe.ts',
     `import { UsersDomainModule } from '@mercato/users';\nimport { ProductsDomainModule } from '@mercato/products';\nexport const probe = [UsersDomainModule, ProductsDomainModule];\n`,
@@ -82,6 +83,10 @@ describe('module boundaries', () => {
     expect(adapter).toMatch(/"type:data" can only depend on libs tagged with "type:domain"/);
     expect(deep).toMatch(/relative or absolute path/);
     expect(rest).toEqual([]);
+  });
+
+  it('refuses the HTTP kit reaching the database except through the data lib', () => {
+    expect(refusals.serverWithDatabaseDriver).toEqual([expect.stringMatching(/not allowed to import "typeorm"/)]);
   });
 
   it('refuses one context importing another: products-api may not use the users context', () => {
