@@ -1,3 +1,4 @@
+export * from './common/error-catalogue';
 export * from './common/errors';
 export * from './common/validation';
 export { unstorableInput } from './common/storable-input';

@@ -1,21 +1,29 @@
-import { type DomainError, RateLimitedError, ReportedProblem, ServiceUnavailableError, UnauthenticatedError, UpstreamFailedError } from '@mercato/core';
+import {
+  type DomainError,
+  ERROR_CATALOGUE,
+  type ErrorCode,
+  isErrorCode,
+  RateLimitedError,
+  ReportedProblem,
+  ServiceUnavailableError,
+  UnauthenticatedError,
+  UpstreamFailedError,
+} from '@mercato/core';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { isDependencyUnreachable } from '@mercato/server';
 
-/** Refusals that are about the caller's own request or account: passed on as they are, with their 4xx status. */
-const CALLERS_OWN = new Set(['validation-failed', 'unauthenticated', 'forbidden', 'not-found', 'conflict', 'insufficient-stock', 'too-many-requests']);
-
 /**
  * The error a REST route answers with when the MCP tool it ran reported `isError`. Only the caller's own
- * refusals keep their type; anything else the tool says (an internal error, text that is not a problem) is
- * the platform's failure, never a 400, and its wording stays in the logs.
+ * refusals (the catalogue's `fault: 'caller'`) keep their code, with its 4xx status; anything else the tool
+ * says (an internal error, text that is not a problem, a code the catalogue does not know) is the platform's
+ * failure, never a 400, and its wording stays in the logs.
  */
 export function toolResultError(result: CallToolResult, reference: string): DomainError {
   const text = result.content.find((c) => c.type === 'text')?.text;
   const problem = parseProblem(text);
-  if (problem && CALLERS_OWN.has(problem.type)) {
-    const { type, title, detail, ...extensions } = problem;
-    return new ReportedProblem(type, title, detail, extensions);
+  if (problem && ERROR_CATALOGUE[problem.type].fault === 'caller') {
+    const { type, title: _title, detail, ...extensions } = problem;
+    return new ReportedProblem(type, detail, extensions);
   }
   if (problem?.type === 'service-unavailable') return unavailable(reference);
   return new UpstreamFailedError(`The tool failed; quote reference ${reference} when reporting it.`);
@@ -38,7 +46,7 @@ function unavailable(reference: string): ServiceUnavailableError {
 }
 
 interface ToolProblem {
-  type: string;
+  type: ErrorCode;
   title: string;
   detail: string;
   [extension: string]: unknown;
@@ -46,8 +54,8 @@ interface ToolProblem {
 
 function parseProblem(text: string | undefined): ToolProblem | undefined {
   try {
-    const value = JSON.parse(text ?? '') as Partial<ToolProblem> | null;
-    if (value && typeof value.type === 'string' && typeof value.title === 'string' && typeof value.detail === 'string') return value as ToolProblem;
+    const value = JSON.parse(text ?? '') as Record<string, unknown> | null;
+    if (value && isErrorCode(value['type']) && typeof value['title'] === 'string' && typeof value['detail'] === 'string') return value as ToolProblem;
   } catch {
     // not a problem document: the tool failed in a way we did not design for
   }

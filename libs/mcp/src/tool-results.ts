@@ -1,5 +1,5 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { DomainError, ValidationError } from '@mercato/core';
+import { DomainError, ERROR_CATALOGUE, type ErrorCode, ValidationError } from '@mercato/core';
 import { isDependencyUnreachable } from '@mercato/server';
 
 /** Success: the JSON as structuredContent, and the same JSON as text for clients that predate structured output. */
@@ -19,11 +19,11 @@ export function toolError(error: unknown, reference: string): CallToolResult {
 }
 
 /** The problem type a refusal or failure is counted and logged under, as in the tool result. */
-export function outcomeOf(error: unknown): string {
+export function outcomeOf(error: unknown): ErrorCode {
   return problemOf(error, '').type;
 }
 
-function problemOf(error: unknown, reference: string): Record<string, unknown> & { type: string } {
+function problemOf(error: unknown, reference: string): Record<string, unknown> & { type: ErrorCode } {
   if (error instanceof DomainError) {
     return {
       type: error.type,
@@ -35,11 +35,11 @@ function problemOf(error: unknown, reference: string): Record<string, unknown> &
   }
   if (isDependencyUnreachable(error)) {
     // As REST's 503: worth retrying shortly, and not the model's fault.
-    return {
-      type: 'service-unavailable',
-      title: 'Service unavailable',
-      detail: `A service we depend on is unreachable; retry shortly. Reference ${reference}.`,
-    };
+    return catalogued('service-unavailable', `A service we depend on is unreachable; retry shortly. Reference ${reference}.`);
   }
-  return { type: 'internal-error', title: 'Internal error', detail: `The tool failed on our side. Quote reference ${reference} when reporting it.` };
+  return catalogued('internal-error', `The tool failed on our side. Quote reference ${reference} when reporting it.`);
+}
+
+function catalogued(type: ErrorCode, detail: string) {
+  return { type, title: ERROR_CATALOGUE[type].title, detail };
 }

@@ -13,7 +13,7 @@ import {
   McpError,
   ReadResourceRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
-import { type Actor, DomainError, parseInput } from '@mercato/core';
+import { type Actor, DomainError, ERROR_CATALOGUE, parseInput } from '@mercato/core';
 import { listedTo, McpCatalog, type McpTool, outcomeOf, toolError, toolResult } from '@mercato/mcp';
 import { Metrics, SERVICE_INFO, type ServiceInfo } from '@mercato/server';
 import { McpFeatures } from './mcp-features';
@@ -85,8 +85,8 @@ export class McpServerFactory {
   }
 
   /**
-   * Resources, prompts and completions answer refusals as JSON-RPC errors carrying the domain's detail;
-   * anything unexpected says only "internal error" with a reference.
+   * Resources, prompts and completions answer refusals as JSON-RPC errors: the catalogue's title and the
+   * detail as the message, the code in `data.type`. Anything unexpected says only "internal error" with a reference.
    */
   private async asProtocolError<T>(work: () => Promise<T> | T, requestId: string): Promise<T> {
     try {
@@ -95,7 +95,7 @@ export class McpServerFactory {
       if (error instanceof McpError) throw error;
       if (error instanceof DomainError) throw new McpError(ErrorCode.InvalidParams, `${error.title}: ${error.detail}`, { type: error.type });
       this.logger.error({ err: error, reqId: requestId }, 'MCP request failed');
-      throw new McpError(ErrorCode.InternalError, `Internal error, reference ${requestId}`);
+      throw new McpError(ErrorCode.InternalError, `${ERROR_CATALOGUE['internal-error'].title}, reference ${requestId}`);
     }
   }
 

@@ -1,6 +1,9 @@
+import { ERROR_CATALOGUE, type ErrorCode } from './error-catalogue';
+
 /**
- * Domain errors carry a stable `type` (a slug clients may branch on) and a human `detail`.
- * Only the adapters know how they travel: libs/server maps them to problem+json, the MCP gateway to tool results.
+ * Domain errors carry a code from the error catalogue (a slug clients may branch on) and a human `detail`; the
+ * title and status come from the catalogue. Only the adapters know how they travel: libs/server maps them to
+ * problem+json, the MCP gateway to tool results and JSON-RPC errors.
  */
 export interface FieldError {
   /** Dotted path of the offending input field, e.g. `email` or `metadata.color`. */
@@ -11,8 +14,7 @@ export interface FieldError {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly type: string;
-  abstract readonly title: string;
+  abstract readonly type: ErrorCode;
   /** Extra machine-readable members for the problem body (e.g. the current stock). */
   readonly extensions: Record<string, unknown> = {};
 
@@ -20,11 +22,14 @@ export abstract class DomainError extends Error {
     super(detail);
     this.name = new.target.name;
   }
+
+  get title(): string {
+    return ERROR_CATALOGUE[this.type].title;
+  }
 }
 
 export class ValidationError extends DomainError {
   readonly type = 'validation-failed';
-  readonly title = 'Your request is not valid';
 
   constructor(
     readonly errors: FieldError[],
@@ -36,17 +41,14 @@ export class ValidationError extends DomainError {
 
 export class UnauthenticatedError extends DomainError {
   readonly type = 'unauthenticated';
-  readonly title = 'Authentication required';
 }
 
 export class ForbiddenError extends DomainError {
   readonly type = 'forbidden';
-  readonly title = 'Not allowed';
 }
 
 export class NotFoundError extends DomainError {
   readonly type = 'not-found';
-  readonly title = 'Not found';
 
   constructor(resource: string, id: string | number) {
     super(`${resource} ${id} does not exist`);
@@ -55,7 +57,6 @@ export class NotFoundError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly type = 'conflict';
-  readonly title = 'Conflict with the current state';
 
   constructor(detail: string, field?: string) {
     super(detail);
@@ -65,7 +66,6 @@ export class ConflictError extends DomainError {
 
 export class InsufficientStockError extends DomainError {
   readonly type = 'insufficient-stock';
-  readonly title = 'Not enough stock';
 
   constructor(productId: number, currentStock: number, requested: number) {
     super(`Product ${productId} has ${currentStock} in stock; removing ${-requested} would take it below zero`);
@@ -77,7 +77,6 @@ export class InsufficientStockError extends DomainError {
 
 export class RateLimitedError extends DomainError {
   readonly type = 'too-many-requests';
-  readonly title = 'Too many requests';
 
   constructor(
     detail: string,
@@ -91,23 +90,21 @@ export class RateLimitedError extends DomainError {
 /** A service this one depends on cannot be reached now; the caller may retry shortly. */
 export class ServiceUnavailableError extends DomainError {
   readonly type = 'service-unavailable';
-  readonly title = 'Service unavailable';
 }
 
 /** A service this one called failed in a way the caller cannot fix; the detail names only a reference. */
 export class UpstreamFailedError extends DomainError {
   readonly type = 'upstream-failed';
-  readonly title = 'A service we depend on failed';
 }
 
 /**
  * A refusal reported by another part of the platform (e.g. a tool result read back through an MCP client),
- * passed on with its type, title and detail unchanged so the caller sees the same problem.
+ * passed on with its code and detail unchanged so the caller sees the same problem. The code must be one from
+ * the catalogue (see isErrorCode), so the title and status are the catalogue's, whoever reported it.
  */
 export class ReportedProblem extends DomainError {
   constructor(
-    readonly type: string,
-    readonly title: string,
+    readonly type: ErrorCode,
     detail: string,
     extensions: Record<string, unknown> = {},
   ) {

@@ -1,5 +1,5 @@
-import { BadRequestException, ServiceUnavailableException } from '@nestjs/common';
-import { ConflictError, RateLimitedError, ValidationError } from '@mercato/core';
+import { BadRequestException, HttpException, ServiceUnavailableException } from '@nestjs/common';
+import { ConflictError, ERROR_CATALOGUE, ERROR_CODES, RateLimitedError, ReportedProblem, ValidationError } from '@mercato/core';
 import { toProblem } from './problem';
 
 describe('toProblem', () => {
@@ -51,5 +51,42 @@ describe('toProblem', () => {
       detail: 'Not ready to serve',
       details: { database: { status: 'down' } },
     });
+  });
+
+  it('sends every catalogued code with the catalogue’s status and title, and the headers its status calls for', () => {
+    for (const code of ERROR_CODES) {
+      const { problem, headers } = toProblem(new ReportedProblem(code, 'as reported'), 'r1');
+      const { status, title } = ERROR_CATALOGUE[code];
+      expect(problem).toEqual({ type: `/problems/${code}`, title, status, detail: 'as reported' });
+      expect(headers['www-authenticate']).toBe(status === 401 ? 'Bearer' : undefined);
+      expect(headers['retry-after']).toBe(status === 503 ? '5' : undefined);
+    }
+  });
+
+  it('answers the HTTP framework’s own client errors with a catalogued code, and any other status as bad-request', () => {
+    // Fastify's body and static-file errors carry a statusCode and a message of their own.
+    const fastify = (statusCode: number, message: string) => Object.assign(new Error(message), { statusCode });
+    expect(toProblem(fastify(400, "Body is not valid JSON but content-type is set to 'application/json'"), 'r1').problem).toEqual({
+      type: '/problems/bad-request',
+      title: 'Bad request',
+      status: 400,
+      detail: "Body is not valid JSON but content-type is set to 'application/json'",
+    });
+    const cases: [number, string, string][] = [
+      [404, '/problems/not-found', 'Not found'],
+      [412, '/problems/precondition-failed', 'Precondition failed'],
+      [413, '/problems/payload-too-large', 'Payload too large'],
+      [415, '/problems/unsupported-media-type', 'Unsupported media type'],
+      [416, '/problems/requested-range-not-satisfiable', 'Requested range not satisfiable'],
+    ];
+    for (const [status, type, title] of cases)
+      expect(toProblem(fastify(status, 'says why'), 'r1').problem).toEqual({ type, title, status, detail: 'says why' });
+    expect(toProblem(new HttpException('I am a teapot', 418), 'r1').problem).toEqual({
+      type: '/problems/bad-request',
+      title: 'Bad request',
+      status: 400,
+      detail: 'I am a teapot',
+    });
+    expect(toProblem(fastify(401, 'no'), 'r1').headers).toEqual({ 'www-authenticate': 'Bearer' });
   });
 });

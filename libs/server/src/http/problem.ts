@@ -1,5 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError, type FieldError, RateLimitedError, ReportedProblem, ValidationError } from '@mercato/core';
+import { HttpException } from '@nestjs/common';
+import { DomainError, ERROR_CATALOGUE, type ErrorCode, type FieldError, RateLimitedError, ReportedProblem, ValidationError } from '@mercato/core';
 
 /** RFC 9457 problem details, the body of every error response. */
 export interface Problem {
@@ -14,20 +14,26 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 /** Problem types are relative URIs under /problems/, stable identifiers clients may branch on. */
-export const problemType = (slug: string) => `/problems/${slug}`;
+export const problemType = (code: ErrorCode) => `/problems/${code}`;
 
-/** The only place that knows which HTTP status each domain error travels as. */
-const STATUS_BY_TYPE: Record<string, number> = {
-  'validation-failed': 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-  'insufficient-stock': 409,
-  'too-many-requests': 429,
-  'upstream-failed': 502,
-  'service-unavailable': 503,
-};
+/**
+ * What an error of the HTTP framework itself (Nest's HttpException, Fastify's body and static-file errors)
+ * is answered with, found by its status. A client error whose status has no code here is a plain
+ * bad-request, so every problem type sent is one the catalogue documents.
+ */
+const FRAMEWORK_CODES = [
+  'bad-request',
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'precondition-failed',
+  'payload-too-large',
+  'unsupported-media-type',
+  'requested-range-not-satisfiable',
+  'too-many-requests',
+] as const satisfies readonly ErrorCode[];
+const FRAMEWORK_CODE_BY_STATUS = new Map<number, ErrorCode>(FRAMEWORK_CODES.map((code) => [ERROR_CATALOGUE[code].status, code]));
 
 export interface MappedError {
   problem: Problem;
@@ -40,53 +46,43 @@ export interface MappedError {
  */
 export function toProblem(error: unknown, requestId: string): MappedError {
   if (error instanceof DomainError) {
-    const status = STATUS_BY_TYPE[error.type] ?? 400;
-    const problem: Problem = { type: problemType(error.type), title: error.title, status, detail: error.detail, ...error.extensions };
+    const problem = problemOf(error.type, error.detail, error.extensions);
     if (error instanceof ValidationError || error instanceof ReportedProblem) problem.errors = error.errors;
     if (problem.errors === undefined) delete problem.errors;
-    const headers: Record<string, string> = {};
-    if (status === 401) headers['www-authenticate'] = 'Bearer';
+    const headers = headersFor(problem.status);
     if (error instanceof RateLimitedError) headers['retry-after'] = String(error.retryAfterSeconds);
-    if (status === 503) headers['retry-after'] = '5';
     return { problem, headers };
   }
   const status = httpStatusOf(error);
   // Only an error no one gave a client status to: an aborted upload is Fastify's 400, not an outage.
   if ((!status || status >= 500) && isDependencyUnreachable(error)) {
-    return {
-      problem: {
-        type: problemType('service-unavailable'),
-        title: 'Service unavailable',
-        status: 503,
-        detail: `A service we depend on is unreachable; try again shortly. Reference ${requestId}.`,
-      },
-      headers: { 'retry-after': '5' },
-    };
+    const problem = problemOf('service-unavailable', `A service we depend on is unreachable; try again shortly. Reference ${requestId}.`);
+    return { problem, headers: headersFor(problem.status) };
   }
   if (error instanceof HttpException && status === 503) {
     // Deliberate 503s (readiness) keep which check failed, and nothing else of what they carry.
     const body = error.getResponse();
     const details = typeof body === 'object' && body !== null && 'details' in body ? { details: body.details } : {};
-    return {
-      problem: { type: problemType('service-unavailable'), title: 'Service unavailable', status, detail: 'Not ready to serve', ...details },
-      headers: {},
-    };
+    return { problem: problemOf('service-unavailable', 'Not ready to serve', details), headers: {} };
   }
   if (status && status < 500) {
-    const detail = messageOf(error) ?? HttpStatus[status] ?? 'Bad request';
-    const slug = (HttpStatus[status] ?? 'client-error').toLowerCase().replace(/_/g, '-');
-    const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer' } : {};
-    return { problem: { type: problemType(slug), title: titleOf(status), status, detail }, headers };
+    const code = FRAMEWORK_CODE_BY_STATUS.get(status) ?? 'bad-request';
+    const problem = problemOf(code, messageOf(error) ?? ERROR_CATALOGUE[code].title);
+    return { problem, headers: headersFor(problem.status) };
   }
-  return {
-    problem: {
-      type: problemType('internal-error'),
-      title: 'Internal error',
-      status: 500,
-      detail: `Something went wrong on our side. Quote reference ${requestId} when reporting it.`,
-    },
-    headers: {},
-  };
+  return { problem: problemOf('internal-error', `Something went wrong on our side. Quote reference ${requestId} when reporting it.`), headers: {} };
+}
+
+function problemOf(code: ErrorCode, detail: string, extensions: Record<string, unknown> = {}): Problem {
+  const { status, title } = ERROR_CATALOGUE[code];
+  return { type: problemType(code), title, status, detail, ...extensions };
+}
+
+/** A 401 says how to authenticate; a 503 when to come back. */
+function headersFor(status: number): Record<string, string> {
+  if (status === 401) return { 'www-authenticate': 'Bearer' };
+  if (status === 503) return { 'retry-after': '5' };
+  return {};
 }
 
 /**
@@ -136,9 +132,4 @@ function messageOf(error: unknown): string | undefined {
     return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
   }
   return error instanceof Error ? error.message : undefined;
-}
-
-function titleOf(status: number): string {
-  const name = HttpStatus[status];
-  return name ? name.charAt(0) + name.slice(1).toLowerCase().replace(/_/g, ' ') : 'Client error';
 }
