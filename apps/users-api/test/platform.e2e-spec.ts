@@ -1,3 +1,4 @@
+import { ERROR_CATALOGUE, isErrorCode } from '@mercato/core';
 import { documentedOperations, operationsOf, startTestApp, type OperationToken, type TestApp } from '@mercato/testing';
 import { UsersApiModule } from '../src/users-api.module';
 
@@ -54,6 +55,38 @@ describe('platform endpoints', () => {
       .post('/api/v1/users')
       .send({ email: 'x'.repeat(2_000_000) })
       .expect(413);
+  });
+
+  it('answers the HTTP layer’s own refusals with codes from the error catalogue, at their catalogued status and title', async () => {
+    const css = () => api.http.get('/docs/swagger-ui.css');
+    const json = () => api.http.post('/api/v1/auth/login').set('content-type', 'application/json');
+    const refusals = [
+      api.http.get('/api/v1/nothing-here'),
+      json().send('{"username": '),
+      json().send(''),
+      api.http.post('/api/v1/users').set('content-type', 'application/xml').send('<a/>'),
+      api.http.post('/api/v1/users').send({ email: 'x'.repeat(2_000_000) }),
+      css().set('Range', 'bytes=99999999-'),
+      css().set('If-Match', '"stale"'),
+    ];
+    const codes: string[] = [];
+    for (const refusal of refusals) {
+      const res = await refusal;
+      const code: unknown = String(res.body.type).replace(/^\/problems\//, '');
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      if (!isErrorCode(code)) throw new Error(`${res.body.type} is not in the error catalogue`);
+      expect({ status: res.status, title: res.body.title }).toEqual({ status: ERROR_CATALOGUE[code].status, title: ERROR_CATALOGUE[code].title });
+      codes.push(code);
+    }
+    expect(codes).toEqual([
+      'not-found',
+      'bad-request',
+      'bad-request',
+      'unsupported-media-type',
+      'payload-too-large',
+      'requested-range-not-satisfiable',
+      'precondition-failed',
+    ]);
   });
 });
 
