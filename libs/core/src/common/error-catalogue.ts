@@ -111,19 +111,15 @@ export const ERROR_CATALOGUE = {
     title: 'Service unavailable',
     fault: 'platform',
     description:
-      'The database, the signing keys or another service cannot be reached now, or the service is not ready. Safe to retry shortly (REST: after `Retry-After`).',
+      'The database, the signing keys or another service cannot be reached now, or the service is not ready. Safe to retry shortly (REST: after `Retry-After` when it is sent).',
   },
 } as const satisfies Record<string, ErrorEntry>;
 
 /** A code from the catalogue; any other string does not compile. */
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
-export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as readonly ErrorCode[];
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ERROR_CATALOGUE, value);
-}
-
-export function errorEntry(code: ErrorCode): ErrorEntry {
-  return ERROR_CATALOGUE[code];
 }
