@@ -56,7 +56,8 @@ export const ERROR_CATALOGUE = {
     status: 409,
     title: 'Conflict with the current state',
     fault: 'caller',
-    description: 'The change clashes with what is stored, such as an e-mail or username already taken; `field` names the input.',
+    description:
+      'The change clashes with what is stored: an e-mail or username already taken, or stock past the most a product can hold. `field` names the input.',
   },
   'insufficient-stock': {
     status: 409,
