@@ -124,7 +124,7 @@ describe('TypeormUnitOfWork', () => {
     const lamp = await products.insert(item('Swallow lamp', 5), 'swallow-lamp');
     const run = uow.run(async (tx) => {
       await tx.products.adjustStock(lamp.id, -1);
-      await tx.products.adjustStock(lamp.id, 2 ** 31).catch(() => null); // out of range for an integer column
+      await tx.products.adjustStock(lamp.id, 2 ** 63).catch(() => null); // out of range even for the bigint sum
       return 'looks fine';
     });
 
