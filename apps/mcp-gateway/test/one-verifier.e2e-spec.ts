@@ -58,11 +58,11 @@ describe('one token verifier for HTTP and stdio', () => {
     const keyid = keyIdOf(publicKeyFrom(signingKey));
     const claims = { sub: String(real.id), role: 'user', ver: 0, jti: randomUUID() };
     const sign = (payload: object, options: jwt.SignOptions = {}) =>
-      jwt.sign(payload, signingKey, { algorithm: 'RS256', keyid, issuer: 'mercato', audience: 'mercato', ...options });
+      jwt.sign(payload, signingKey, { algorithm: 'RS256', keyid, issuer: 'http://localhost:3001', audience: 'mercato', ...options });
     const [header, payload] = real.token.split('.');
     // HMAC keyed with the public key: the classic algorithm confusion, which RS256-only verification must refuse.
     const hsHeader = base64url({ alg: 'HS256', typ: 'JWT', kid: keyid });
-    const hsPayload = base64url({ ...claims, iss: 'mercato', aud: 'mercato', exp: Math.floor(Date.now() / 1000) + 60 });
+    const hsPayload = base64url({ ...claims, iss: 'http://localhost:3001', aud: 'mercato', exp: Math.floor(Date.now() / 1000) + 60 });
     const hsSignature = createHmac('sha256', testKeys().publicKey).update(`${hsHeader}.${hsPayload}`).digest('base64url');
     const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 
@@ -71,9 +71,9 @@ describe('one token verifier for HTTP and stdio', () => {
       'not a JWT': 'not-a-token',
       'three dots of nothing': 'a.b.c',
       'no signature': `${header}.${payload}.`,
-      'alg none': jwt.sign(claims, '', { algorithm: 'none', issuer: 'mercato', audience: 'mercato' }),
+      'alg none': jwt.sign(claims, '', { algorithm: 'none', issuer: 'http://localhost:3001', audience: 'mercato' }),
       'HS256 keyed with the public key': `${hsHeader}.${hsPayload}.${hsSignature}`,
-      'signed by another key': jwt.sign(claims, otherKey, { algorithm: 'RS256', keyid, issuer: 'mercato', audience: 'mercato' }),
+      'signed by another key': jwt.sign(claims, otherKey, { algorithm: 'RS256', keyid, issuer: 'http://localhost:3001', audience: 'mercato' }),
       'from another issuer': sign(claims, { issuer: 'elsewhere' }),
       'for another service': sign(claims, { audience: 'products' }),
       expired: sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }),

@@ -1,6 +1,6 @@
 import { ToNumber } from '@mercato/core';
 import { ServerConfig } from '@mercato/server';
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
 
 export class UsersApiConfig extends ServerConfig {
   override PORT = 3001;
@@ -10,6 +10,11 @@ export class UsersApiConfig extends ServerConfig {
   JWT_PRIVATE_KEY!: string;
   @ToNumber() @IsInt() @Min(60) @Max(3600) ACCESS_TOKEN_TTL_SECONDS = 900;
   @ToNumber() @IsInt() @Min(300) REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+
+  /** The MCP gateway's resource URL (its PUBLIC_URL + /mcp): the audience of the tokens the OAuth server issues. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) MCP_RESOURCE_URL = 'http://localhost:3003/mcp';
+  /** OAuth client registrations per client address per hour; past it, 429. */
+  @ToNumber() @IsInt() @Min(1) OAUTH_REGISTRATIONS_PER_HOUR_PER_CLIENT = 20;
 
   /** Sign-ups per client address per hour, shared through Redis; past it, 429. */
   @ToNumber() @IsInt() @Min(1) REGISTRATIONS_PER_HOUR_PER_CLIENT = 20;

@@ -5,6 +5,8 @@ import { JwtAccessTokenIssuer, Sha256RefreshTokenSecrets } from '@mercato/securi
 import { RedisModule, ServerModule, VerificationKey } from '@mercato/server';
 import { UsersDomainModule } from '@mercato/users';
 import { AuthController } from './auth.controller';
+import { InteractionController } from './oauth/interaction.controller';
+import { OAuthServer } from './oauth/oauth-server';
 import { JwksController } from './jwks.controller';
 import { signingKeyFrom } from './signing-key';
 import { UsersApiConfig } from './users-api.config';
@@ -25,8 +27,9 @@ import { UsersController } from './users.controller';
     RedisModule,
     UsersDomainModule,
   ],
-  controllers: [AuthController, UsersController, JwksController],
+  controllers: [AuthController, UsersController, JwksController, InteractionController],
   providers: [
+    OAuthServer,
     {
       provide: AccessTokenIssuer,
       inject: [UsersApiConfig],

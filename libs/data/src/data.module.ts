@@ -3,6 +3,7 @@ import { UnitOfWork } from '@mercato/core';
 import { DataSource } from 'typeorm';
 import { createDataSource, type DatabaseOptions } from './data-source';
 import { DatabaseStatus } from './database-status';
+import { OAuthRecords } from './oauth/oauth-records';
 import { repositoryBindings } from './repository-bindings';
 import { TypeormUnitOfWork } from './typeorm-unit-of-work';
 
@@ -16,6 +17,7 @@ const providers = [
     useFactory: (options: DatabaseOptions) => createDataSource(options).initialize(),
   },
   { provide: DatabaseStatus, inject: [DataSource], useFactory: (db: DataSource) => new DatabaseStatus(db) },
+  { provide: OAuthRecords, inject: [DataSource], useFactory: (db: DataSource) => new OAuthRecords(db) },
   ...Object.values(repositoryBindings).map(({ port, build }) => ({
     provide: port,
     inject: [DataSource],

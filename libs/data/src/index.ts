@@ -1,6 +1,7 @@
 export * from './data-source';
 export * from './data.module';
 export * from './database-status';
+export * from './oauth/oauth-records';
 export * from './postgres-errors';
 export * from './typeorm-unit-of-work';
 export * from './embedded/embedded-postgres';

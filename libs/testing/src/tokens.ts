@@ -34,7 +34,7 @@ export async function freshToken(app: TestApp, userId: number): Promise<ActingUs
 function issuerFor(app: TestApp): JwtAccessTokenIssuer {
   const privateKey = privateKeyFrom(testKeys().privateKey);
   return new JwtAccessTokenIssuer(
-    { issuer: app.env['JWT_ISSUER'] ?? 'mercato', audience: app.env['JWT_AUDIENCE'] ?? 'mercato', ttlSeconds: 900 },
+    { issuer: app.env['JWT_ISSUER'] ?? 'http://localhost:3001', audience: app.env['JWT_AUDIENCE'] ?? 'mercato', ttlSeconds: 900 },
     { privateKey, keyId: keyIdOf(publicKeyFrom(privateKey)) },
   );
 }

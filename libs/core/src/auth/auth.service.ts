@@ -27,7 +27,13 @@ export class AuthService {
    * so neither the answer nor its timing tells which accounts exist. The attempt is taken from the throttle's
    * budgets before the password is checked, so a burst of guesses sent at once cannot outrun them.
    */
-  async login({ username, password }: LoginDto, client: string): Promise<TokenResponseView> {
+  async login(credentials: LoginDto, client: string): Promise<TokenResponseView> {
+    const user = await this.authenticate(credentials, client);
+    return this.issue(user, this.secrets.newFamilyId());
+  }
+
+  /** The password check of every sign-in (the REST login and the OAuth sign-in page alike): the active user, or a refusal. */
+  async authenticate({ username, password }: LoginDto, client: string): Promise<User> {
     const user = await this.users.findByLogin(username);
     const keys = { account: loginAccountKey(user, username), client };
     const passed = await this.throttle.attempt(keys, async () => {
@@ -35,7 +41,7 @@ export class AuthService {
       return matches && !!user?.isActive;
     });
     if (!passed || !user) throw new UnauthenticatedError(BAD_CREDENTIALS);
-    return this.issue(user, this.secrets.newFamilyId());
+    return user;
   }
 
   /**

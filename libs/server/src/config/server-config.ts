@@ -53,7 +53,8 @@ export class ServerConfig extends PasswordChecksConfig {
   /** Trust X-Forwarded-For from a proxy in front (nginx, the ingress) when resolving the client address. */
   @ToBoolean() @IsBoolean() TRUST_PROXY = false;
 
-  @IsString() JWT_ISSUER = 'mercato';
+  /** The issuer named in every access token: users-api's public URL, which is also its OAuth issuer identifier. */
+  @IsString() JWT_ISSUER = 'http://localhost:3001';
   @IsString() JWT_AUDIENCE = 'mercato';
   /** PEM public key that verifies access tokens; services other than users-api need this or JWT_JWKS_URL. */
   @ValidateIf((c: ServerConfig) => !c.JWT_JWKS_URL && !c.signsTokens())

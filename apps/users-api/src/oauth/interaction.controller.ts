@@ -1,0 +1,134 @@
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { AuthService, RateLimitedError, UnauthenticatedError } from '@mercato/core';
+import { clientAddress, Public } from '@mercato/server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { InteractionResults } from 'oidc-provider';
+import { UsersApiConfig } from '../users-api.config';
+import { OAuthServer } from './oauth-server';
+import { SCOPE_WORDS } from './oauth-settings';
+import { consentPage, errorPage, signInPage } from './pages';
+
+interface SignInForm {
+  csrf?: string;
+  username?: string;
+  password?: string;
+}
+
+interface ConsentForm {
+  csrf?: string;
+  decision?: string;
+}
+
+/**
+ * The sign-in and consent pages of the authorization flow: plain HTML forms, no JavaScript. Sign-in goes through
+ * the same argon2 check and login budgets as POST /auth/login.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('oauth/interaction')
+export class InteractionController {
+  constructor(
+    private readonly oauth: OAuthServer,
+    private readonly auth: AuthService,
+    private readonly config: UsersApiConfig,
+  ) {}
+
+  @Get(':uid')
+  async show(@Param('uid') uid: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const details = await this.details(request, reply);
+    if (!details || details.uid !== uid) return this.fail(reply, 'This sign-in has expired or belongs to another browser. Start again from the app.');
+    if (details.prompt.name === 'login') return this.send(reply, signInPage(await this.signInFields(uid, details.params)), 200);
+    return this.send(reply, consentPage(await this.consentFields(uid, details)), 200, String(details.params['redirect_uri']));
+  }
+
+  @Post(':uid/login')
+  async signIn(@Param('uid') uid: string, @Body() form: SignInForm, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const details = await this.details(request, reply);
+    if (!details || details.uid !== uid || details.prompt.name !== 'login' || !this.oauth.csrf.matches(uid, form.csrf)) {
+      return this.fail(reply, 'This form has expired or did not come from this page. Start again from the app.', 403);
+    }
+    const username = String(form.username ?? '');
+    try {
+      const user = await this.auth.authenticate({ username, password: String(form.password ?? '') }, clientAddress(request, this.config.TRUST_PROXY));
+      return this.finish(request, reply, { login: { accountId: String(user.id) } });
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError || error instanceof RateLimitedError)) throw error;
+      const status = error instanceof RateLimitedError ? 429 : 401;
+      return this.send(reply, signInPage({ ...(await this.signInFields(uid, details.params)), error: error.detail, username }), status);
+    }
+  }
+
+  @Post(':uid/consent')
+  async consent(@Param('uid') uid: string, @Body() form: ConsentForm, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const details = await this.details(request, reply);
+    if (!details || details.uid !== uid || details.prompt.name !== 'consent' || !this.oauth.csrf.matches(uid, form.csrf)) {
+      return this.fail(reply, 'This form has expired or did not come from this page. Start again from the app.', 403);
+    }
+    if (form.decision !== 'allow') return this.finish(request, reply, { error: 'access_denied', error_description: 'The user denied access' });
+    const { provider } = this.oauth;
+    const accountId = details.session?.accountId ?? '';
+    const grant = details.grantId
+      ? await provider.Grant.find(details.grantId)
+      : new provider.Grant({ accountId, clientId: String(details.params['client_id']) });
+    if (!grant) return this.fail(reply, 'This grant no longer exists. Start again from the app.');
+    const missing = details.prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
+    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+    for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(resource, scopes.join(' '));
+    return this.finish(request, reply, { consent: { grantId: await grant.save() } });
+  }
+
+  private async details(request: FastifyRequest, reply: FastifyReply) {
+    try {
+      return await this.oauth.provider.interactionDetails(request.raw, reply.raw);
+    } catch {
+      return undefined; // no interaction cookie, or one for an interaction that has ended
+    }
+  }
+
+  private async signInFields(uid: string, params: Record<string, unknown>) {
+    return { action: `/oauth/interaction/${uid}/login`, csrf: this.oauth.csrf.tokenFor(uid), clientName: await this.clientName(params) };
+  }
+
+  private async consentFields(uid: string, details: Awaited<ReturnType<OAuthServer['provider']['interactionDetails']>>) {
+    const client = await this.oauth.provider.Client.find(String(details.params['client_id']));
+    const requested = String(details.params['scope'] ?? '').split(' ');
+    return {
+      action: `/oauth/interaction/${uid}/consent`,
+      csrf: this.oauth.csrf.tokenFor(uid),
+      clientName: client?.clientName ?? String(details.params['client_id']),
+      redirectHost: URL.parse(String(details.params['redirect_uri']))?.host ?? 'an unknown address',
+      // Registered through the open registration endpoint, so nothing vouches for its name.
+      unverified: !(client as { clientIdMetadataDocument?: boolean } | undefined)?.clientIdMetadataDocument,
+      scopes: requested.filter((s) => s in SCOPE_WORDS).map((s) => SCOPE_WORDS[s]),
+    };
+  }
+
+  private async clientName(params: Record<string, unknown>): Promise<string> {
+    const client = await this.oauth.provider.Client.find(String(params['client_id']));
+    return client?.clientName ?? 'An application';
+  }
+
+  private async finish(request: FastifyRequest, reply: FastifyReply, result: InteractionResults): Promise<void> {
+    const to = await this.oauth.provider.interactionResult(request.raw, reply.raw, result, { mergeWithLastSubmission: false });
+    return reply.code(303).header('location', to).header('cache-control', 'no-store').send();
+  }
+
+  private fail(reply: FastifyReply, message: string, status = 400): void {
+    return this.send(reply, errorPage(message), status);
+  }
+
+  /** Pages never run in a frame, load nothing, and post only to us (and, after consent, redirect to the client). */
+  private send(reply: FastifyReply, html: string, status: number, redirectUri?: string): void {
+    const redirectOrigin = redirectUri ? URL.parse(redirectUri)?.origin : undefined;
+    const formAction = ["'self'", ...(redirectOrigin && redirectOrigin !== 'null' ? [redirectOrigin] : [])].join(' ');
+    void reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`)
+      .header('x-frame-options', 'DENY')
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', 'no-store')
+      .send(html);
+  }
+}
