@@ -61,7 +61,8 @@ describe('authorization requests', () => {
   beforeAll(async () => {
     clientId = (await register({ client_name: 'Flow', redirect_uris: [redirect], token_endpoint_auth_method: 'none' }).expect(201)).body.client_id;
   });
-  const authorize = (params: Record<string, string>) => api.http.get('/oauth/authorize').query({ response_type: 'code', client_id: clientId, redirect_uri: redirect, state: 's1', ...params });
+  const authorize = (params: Record<string, string>) =>
+    api.http.get('/oauth/authorize').query({ response_type: 'code', client_id: clientId, redirect_uri: redirect, state: 's1', ...params });
 
   it('sends a valid request to the sign-in page', async () => {
     const res = await authorize({ code_challenge: pkce().challenge, code_challenge_method: 'S256', resource: RESOURCE, scope: 'catalog:read' }).expect(303);

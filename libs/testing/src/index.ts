@@ -11,3 +11,5 @@ export * from './hostile-input';
 export * from './hostile-probe';
 export * from './hashing';
 export * from './permission-guards';
+export * from './browser';
+export * from './oauth-client';

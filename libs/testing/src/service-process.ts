@@ -16,6 +16,8 @@ export interface ServiceProcessOptions {
   database: TestDatabase;
   /** Added to, or overriding, the standard test environment. */
   env?: Record<string, string>;
+  /** A port chosen beforehand, when another setting must name the service's address; a free one otherwise. */
+  port?: number;
 }
 
 /**
@@ -23,8 +25,8 @@ export interface ServiceProcessOptions {
  * or the test reads the process itself): the same environment startTestApp gives an in-process app, on a free
  * loopback port, resolved once the service answers ready.
  */
-export async function startServiceProcess(name: string, { database, env }: ServiceProcessOptions): Promise<ServiceProcess> {
-  const port = await freePort();
+export async function startServiceProcess(name: string, { database, env, port: chosen }: ServiceProcessOptions): Promise<ServiceProcess> {
+  const port = chosen ?? (await freePort());
   const keys = testKeys();
   const child = spawnService(
     { name, entry: `apps/${name}/src/main.ts` },
@@ -36,9 +38,9 @@ export async function startServiceProcess(name: string, { database, env }: Servi
       REDIS_KEY_PREFIX: `mercato-test:${name}:${randomBytes(4).toString('hex')}:`,
       JWT_PRIVATE_KEY: keys.privateKey,
       JWT_PUBLIC_KEY: keys.publicKey,
-      PORT: String(port),
       HOST: '127.0.0.1',
       ...env,
+      PORT: String(port),
     },
   );
   const exited = () => child.exitCode !== null || child.signalCode !== null;

@@ -22,6 +22,8 @@ export interface TestAppOptions {
   database?: TestDatabase;
   /** The interface to listen on; `::` serves IPv4 callers as IPv4-mapped addresses, as containers do. */
   host?: string;
+  /** A port chosen beforehand, when another setting must name the app's address; an ephemeral one otherwise. */
+  port?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function startTestApp(module: Type<unknown>, options: TestAppOption
     ...options.env,
   };
   const app = await withEnv(env, () => createApp(module));
-  await app.listen(0, options.host ?? '127.0.0.1');
+  await app.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   const url = await app.getUrl();
   return {
     app,

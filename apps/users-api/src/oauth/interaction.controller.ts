@@ -38,8 +38,10 @@ export class InteractionController {
   async show(@Param('uid') uid: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const details = await this.details(request, reply);
     if (!details || details.uid !== uid) return this.fail(reply, 'This sign-in has expired or belongs to another browser. Start again from the app.');
-    if (details.prompt.name === 'login') return this.send(reply, signInPage(await this.signInFields(uid, details.params)), 200);
-    return this.send(reply, consentPage(await this.consentFields(uid, details)), 200, String(details.params['redirect_uri']));
+    // Either form may end in a redirect to the client (after sign-in, when consent was already given).
+    const redirectUri = String(details.params['redirect_uri']);
+    if (details.prompt.name === 'login') return this.send(reply, signInPage(await this.signInFields(uid, details.params)), 200, redirectUri);
+    return this.send(reply, consentPage(await this.consentFields(uid, details)), 200, redirectUri);
   }
 
   @Post(':uid/login')
@@ -55,7 +57,8 @@ export class InteractionController {
     } catch (error) {
       if (!(error instanceof UnauthenticatedError || error instanceof RateLimitedError)) throw error;
       const status = error instanceof RateLimitedError ? 429 : 401;
-      return this.send(reply, signInPage({ ...(await this.signInFields(uid, details.params)), error: error.detail, username }), status);
+      const page = signInPage({ ...(await this.signInFields(uid, details.params)), error: error.detail, username });
+      return this.send(reply, page, status, String(details.params['redirect_uri']));
     }
   }
 

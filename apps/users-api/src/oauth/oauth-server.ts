@@ -11,7 +11,7 @@ import { signingKeyFrom } from '../signing-key';
 import { UsersApiConfig } from '../users-api.config';
 import { InteractionCsrf } from './csrf';
 import { createOAuthProvider } from './oauth-provider';
-import { oauthSettingsFrom, type OAuthSettings } from './oauth-settings';
+import { oauthSettingsFrom, RESOURCE_SCOPES, type OAuthSettings } from './oauth-settings';
 
 const METADATA = '/.well-known/openid-configuration';
 /** RFC 8414's name for the same document, which MCP clients ask for first. */
@@ -20,6 +20,17 @@ const AS_METADATA = '/.well-known/oauth-authorization-server';
 /** Is this request the library's: an /oauth endpoint other than our own sign-in pages, or the metadata? */
 function servedByProvider(path: string): boolean {
   return (path.startsWith('/oauth/') && !path.startsWith('/oauth/interaction/')) || path === METADATA || path === AS_METADATA;
+}
+
+/**
+ * A client that asks for no scope asks for what the account may do: every scope. (MCP clients send the scopes of
+ * the resource's metadata, but need not.)
+ */
+function withDefaultScope(url: string): string {
+  const parsed = new URL(url, 'http://placeholder');
+  if (parsed.searchParams.get('scope')) return url;
+  parsed.searchParams.set('scope', RESOURCE_SCOPES.join(' '));
+  return `${parsed.pathname}${parsed.search}`;
 }
 
 /**
@@ -55,6 +66,7 @@ export class OAuthServer implements OnModuleInit {
       const path = request.raw.url?.split('?')[0] ?? '';
       if (!servedByProvider(path)) return;
       if (path === AS_METADATA) request.raw.url = METADATA;
+      if (path === '/oauth/authorize') request.raw.url = withDefaultScope(request.raw.url ?? path);
       if (path === '/oauth/register' && request.method === 'POST') {
         const refusal = await this.registrationRefusal(request);
         if (refusal) return reply.code(429).header('retry-after', String(refusal.retryAfterSeconds)).send(refusal.body);
