@@ -39,8 +39,8 @@ export function renderErrorDocs(): string {
     '`-32603` with the message `Internal error, reference <request id>`.',
     '',
     '**REST over MCP** (`POST /api/v1/ai/sentiment` on the gateway) passes on a refusal the tool reports only when its',
-    'code is the `caller`’s, exactly as REST would send it; any other failure of the tool is `upstream-failed`, and a',
-    'tool or MCP endpoint that cannot be reached is `service-unavailable`.',
+    'code is the `caller`’s, exactly as REST would send it; any other failure of the tool, or of the MCP exchange',
+    'around it, is `upstream-failed`, and a tool that cannot reach a dependency is `service-unavailable`.',
   );
   return `${out.join('\n')}\n`;
 }

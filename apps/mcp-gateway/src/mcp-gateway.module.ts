@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
-import { McpCatalog } from '@mercato/mcp';
 import { ProductsMcpModule } from '@mercato/products';
-import { RedisModule, ServerModule } from '@mercato/server';
+import { ServerModule } from '@mercato/server';
 import { UsersMcpModule } from '@mercato/users';
 import { AiModule } from './ai/ai.module';
 import { McpController } from './mcp.controller';
 import { McpGatewayConfig } from './mcp-gateway.config';
 import { McpRequestScreen } from './mcp-request-screen';
-import { McpServerFactory } from './mcp/mcp-server.factory';
+import { McpServerModule } from './mcp/mcp-server.module';
 import { ProtectedResourceController } from './protected-resource.controller';
 
 @Module({
@@ -22,14 +20,13 @@ import { ProtectedResourceController } from './protected-resource.controller';
       config: McpGatewayConfig,
       authChallenge: (c) => `Bearer resource_metadata="${c.resourceMetadataUrl}"`,
     }),
-    RedisModule,
-    DiscoveryModule,
+    McpServerModule,
     // Each context's tools, resources and prompts: the catalog finds them in these modules.
     UsersMcpModule,
     ProductsMcpModule,
     AiModule,
   ],
   controllers: [McpController, ProtectedResourceController],
-  providers: [McpCatalog, McpServerFactory, McpRequestScreen],
+  providers: [McpRequestScreen],
 })
 export class McpGatewayModule {}

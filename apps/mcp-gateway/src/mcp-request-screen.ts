@@ -57,7 +57,7 @@ export class McpRequestScreen implements OnModuleInit {
 
 /**
  * The address this connection arrived at, as a Host would name it. An address literal cannot be rebound, and
- * it is how the gateway's own REST-over-MCP client and in-cluster callers reach it (by pod IP).
+ * it is how in-cluster callers reach the gateway (by pod IP).
  */
 function ownAddress(request: FastifyRequest): string | undefined {
   const address = request.socket.localAddress?.replace(/^::ffff:/, '');

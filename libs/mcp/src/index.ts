@@ -4,5 +4,4 @@ export * from './tool';
 export * from './schemas';
 export * from './paging';
 export * from './tool-results';
-export * from './mcp-client-pool';
 export * from './tool-failures';

@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { toProblem } from '@mercato/server';
-import { toolResultError } from './tool-failures';
+import { toolCallError, toolResultError } from './tool-failures';
 
 const failed = (text: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text }] });
 const restProblem = (text: string) => toProblem(toolResultError(failed(text), 'req-5'), 'req-5').problem;
@@ -45,5 +45,14 @@ describe('a tool failure read back by a REST route', () => {
   it('answers 503 when the tool could not reach a dependency', () => {
     const text = JSON.stringify({ type: 'service-unavailable', title: 'Service unavailable', detail: 'retry' });
     expect(restProblem(text)).toMatchObject({ type: '/problems/service-unavailable', status: 503, detail: expect.stringContaining('req-5') });
+  });
+
+  it('answers 502 with only a reference when running the tool threw instead of returning a result', () => {
+    expect(toProblem(toolCallError('req-5'), 'req-5').problem).toEqual({
+      type: '/problems/upstream-failed',
+      title: 'A service we depend on failed',
+      status: 502,
+      detail: 'The tool could not be run; quote reference req-5 when reporting it.',
+    });
   });
 });

@@ -1,16 +1,5 @@
-import {
-  type DomainError,
-  ERROR_CATALOGUE,
-  type ErrorCode,
-  isErrorCode,
-  RateLimitedError,
-  ReportedProblem,
-  ServiceUnavailableError,
-  UnauthenticatedError,
-  UpstreamFailedError,
-} from '@mercato/core';
+import { type DomainError, ERROR_CATALOGUE, type ErrorCode, isErrorCode, ReportedProblem, ServiceUnavailableError, UpstreamFailedError } from '@mercato/core';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { isDependencyUnreachable } from '@mercato/server';
 
 /**
  * The error a REST route answers with when the MCP tool it ran reported `isError`. Only the caller's own
@@ -25,24 +14,19 @@ export function toolResultError(result: CallToolResult, reference: string): Doma
     const { type, title: _title, detail, ...extensions } = problem;
     return new ReportedProblem(type, detail, extensions);
   }
-  if (problem?.type === 'service-unavailable') return unavailable(reference);
+  if (problem?.type === 'service-unavailable') {
+    return new ServiceUnavailableError(`A service we depend on is unreachable; try again shortly. Reference ${reference}.`);
+  }
   return new UpstreamFailedError(`The tool failed; quote reference ${reference} when reporting it.`);
 }
 
 /**
- * The error a REST route answers with when calling the tool threw: the MCP endpoint unreachable (503), or the
- * client, transport or server failing otherwise (502). The endpoint's own 401 and 429 are about the caller.
+ * The error a REST route answers with when running the tool threw instead of returning a result: the MCP
+ * client or server failed around the tool (a protocol error, a timeout). That is the platform's failure, a
+ * 502; what went wrong stays in the logs.
  */
-export function toolCallError(error: unknown, reference: string): DomainError {
-  const status = (error as { code?: unknown } | null)?.code;
-  if (status === 401) return new UnauthenticatedError('The access token was refused');
-  if (status === 429) return new RateLimitedError('Too many MCP requests for this account; try again in a minute', 60);
-  if (isDependencyUnreachable(error) || isDependencyUnreachable((error as { cause?: unknown } | null)?.cause)) return unavailable(reference);
+export function toolCallError(reference: string): DomainError {
   return new UpstreamFailedError(`The tool could not be run; quote reference ${reference} when reporting it.`);
-}
-
-function unavailable(reference: string): ServiceUnavailableError {
-  return new ServiceUnavailableError(`A service we depend on is unreachable; try again shortly. Reference ${reference}.`);
 }
 
 interface ToolProblem {
