@@ -30,7 +30,14 @@ export const APPS: LaunchedApp[] = [
     portEnv: 'USERS_API_PORT',
     port: 3001,
     config: UsersApiConfig,
-    routes: ['/api/v1/auth', '/api/v1/users', '/.well-known/jwks.json'],
+    routes: [
+      '/api/v1/auth',
+      '/api/v1/users',
+      '/.well-known/jwks.json',
+      '/oauth',
+      '/.well-known/oauth-authorization-server',
+      '/.well-known/openid-configuration',
+    ],
     signsTokens: true,
   },
   {
