@@ -1,10 +1,21 @@
 import { Module } from '@nestjs/common';
-import { AccessTokenIssuer, AuthService, LoginThrottle, PasswordHasher, RefreshTokenSecrets, RefreshTokensRepository, UsersRepository } from '@mercato/core';
+import {
+  AccessTokenIssuer,
+  AuthService,
+  ConnectedApps,
+  ConnectionsService,
+  LoginThrottle,
+  PasswordHasher,
+  RefreshTokenSecrets,
+  RefreshTokensRepository,
+  UsersRepository,
+} from '@mercato/core';
 import { DataModule } from '@mercato/data';
 import { JwtAccessTokenIssuer, Sha256RefreshTokenSecrets } from '@mercato/security';
 import { RedisModule, ServerModule, VerificationKey } from '@mercato/server';
 import { UsersDomainModule } from '@mercato/users';
 import { AuthController } from './auth.controller';
+import { ConnectionsController } from './connections.controller';
 import { InteractionController } from './oauth/interaction.controller';
 import { OAuthServer } from './oauth/oauth-server';
 import { JwksController } from './jwks.controller';
@@ -27,9 +38,10 @@ import { UsersController } from './users.controller';
     RedisModule,
     UsersDomainModule,
   ],
-  controllers: [AuthController, UsersController, JwksController, InteractionController],
+  controllers: [AuthController, UsersController, ConnectionsController, JwksController, InteractionController],
   providers: [
     OAuthServer,
+    { provide: ConnectionsService, inject: [ConnectedApps], useFactory: (apps: ConnectedApps) => new ConnectionsService(apps) },
     {
       provide: AccessTokenIssuer,
       inject: [UsersApiConfig],

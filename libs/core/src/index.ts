@@ -14,6 +14,7 @@ export * from './auth/access-tokens';
 export * from './auth/refresh-tokens';
 export * from './auth/login-throttle';
 export * from './auth/actor-resolver';
+export * from './auth/connected-apps';
 export * from './auth/auth.service';
 export * from './auth/dto/login.dto';
 export * from './auth/dto/refresh-token.dto';

@@ -1,9 +1,10 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { UnitOfWork } from '@mercato/core';
+import { ConnectedApps, UnitOfWork } from '@mercato/core';
 import { DataSource } from 'typeorm';
 import { createDataSource, type DatabaseOptions } from './data-source';
 import { DatabaseStatus } from './database-status';
 import { OAuthRecords } from './oauth/oauth-records';
+import { TypeormConnectedApps } from './oauth/typeorm-connected-apps';
 import { repositoryBindings } from './repository-bindings';
 import { TypeormUnitOfWork } from './typeorm-unit-of-work';
 
@@ -18,6 +19,7 @@ const providers = [
   },
   { provide: DatabaseStatus, inject: [DataSource], useFactory: (db: DataSource) => new DatabaseStatus(db) },
   { provide: OAuthRecords, inject: [DataSource], useFactory: (db: DataSource) => new OAuthRecords(db) },
+  { provide: ConnectedApps, inject: [DataSource], useFactory: (db: DataSource) => new TypeormConnectedApps(db) },
   ...Object.values(repositoryBindings).map(({ port, build }) => ({
     provide: port,
     inject: [DataSource],

@@ -2,6 +2,7 @@ export * from './data-source';
 export * from './data.module';
 export * from './database-status';
 export * from './oauth/oauth-records';
+export * from './oauth/typeorm-connected-apps';
 export * from './postgres-errors';
 export * from './typeorm-unit-of-work';
 export * from './embedded/embedded-postgres';
