@@ -25,7 +25,11 @@ beforeAll(async () => {
   const issuer = `http://127.0.0.1:${usersPort}`;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const shared = { JWT_PRIVATE_KEY: keys.privateKey, JWT_PUBLIC_KEY: keys.publicKey, JWT_ISSUER: issuer };
-  usersApi = await startServiceProcess('users-api', { database, port: usersPort, env: { ...shared, MCP_RESOURCE_URL: `${gatewayUrl}/mcp` } });
+  usersApi = await startServiceProcess('users-api', {
+    database,
+    port: usersPort,
+    env: { ...shared, MCP_RESOURCE_URL: `${gatewayUrl}/mcp`, OAUTH_ALLOW_LOOPBACK_CLIENT_METADATA: 'true' },
+  });
   gateway = await startTestApp(McpGatewayModule, {
     database,
     port: gatewayPort,
@@ -98,6 +102,22 @@ describe('an MCP client with no token signs in by itself', () => {
       expect(refreshed.status).toBe(200);
       const again = await refresh(String(first?.refresh_token), String(client.clientInformation()?.client_id));
       expect(again.status).toBe(400);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('signs in a client identified by its metadata document, which it need not register', async () => {
+    const client = await LoopbackOAuthClient.start({ documented: true });
+    try {
+      await expect(new Client({ name: 'agent', version: '1' }).connect(transportFor(client))).rejects.toBeInstanceOf(UnauthorizedError);
+      expect((client.authorizationUrl as URL).searchParams.get('client_id')).toBe(client.documentUrl);
+      const back = await approveInBrowser(client, 'Allow', 'oauth-consent-metadata-document.png');
+      await transportFor(client).finishAuth(back.get('code') as string);
+      const agent = new Client({ name: 'agent', version: '1' });
+      await agent.connect(transportFor(client));
+      expect((await agent.callTool({ name: 'whoami', arguments: {} })).structuredContent).toMatchObject({ username: 'agent-owner' });
+      await agent.close();
     } finally {
       await client.close();
     }

@@ -1,6 +1,6 @@
-import { ToNumber } from '@mercato/core';
+import { ToBoolean, ToNumber } from '@mercato/core';
 import { ServerConfig } from '@mercato/server';
-import { IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
 
 export class UsersApiConfig extends ServerConfig {
   override PORT = 3001;
@@ -13,6 +13,11 @@ export class UsersApiConfig extends ServerConfig {
 
   /** The MCP gateway's resource URL (its PUBLIC_URL + /mcp): the audience of the tokens the OAuth server issues. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) MCP_RESOURCE_URL = 'http://localhost:3003/mcp';
+  /**
+   * Development only: lets a client whose metadata document is served over http on this machine sign in, to test a
+   * local client. Ignored, with a warning, when NODE_ENV=production.
+   */
+  @ToBoolean() @IsBoolean() OAUTH_ALLOW_LOOPBACK_CLIENT_METADATA = false;
   /** OAuth client registrations per client address per hour; past it, 429. */
   @ToNumber() @IsInt() @Min(1) OAUTH_REGISTRATIONS_PER_HOUR_PER_CLIENT = 20;
 

@@ -13,23 +13,43 @@ export class LoopbackOAuthClient implements OAuthClientProvider {
   private info?: OAuthClientInformationMixed;
   private saved?: OAuthTokens;
   private verifier = '';
+  readonly redirectUrl: string;
+  readonly documentUrl: string;
+
   private constructor(
     private readonly server: Server,
     private readonly codes: ((query: URLSearchParams) => void)[],
-    readonly redirectUrl: string,
-    readonly clientMetadataUrl?: string,
-  ) {}
+    base: string,
+  ) {
+    this.redirectUrl = `${base}/callback`;
+    this.documentUrl = `${base}/client.json`;
+  }
 
-  static async start(options: { clientMetadataUrl?: string } = {}): Promise<LoopbackOAuthClient> {
+  /**
+   * `documented`: the client publishes its metadata at `/client.json` on its own listener and uses that URL as its
+   * client_id (a client ID metadata document), instead of registering.
+   */
+  static async start({ documented = false } = {}): Promise<LoopbackOAuthClient> {
     const waiting: ((query: URLSearchParams) => void)[] = [];
+    // The listener serves the document of the client it is created for.
+    const self: { client?: LoopbackOAuthClient } = {};
     const server = createServer((req, res) => {
-      const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const client = self.client;
+      if (url.pathname === '/client.json' && client) {
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=60' });
+        res.end(JSON.stringify({ client_id: client.documentUrl, ...client.clientMetadata }));
+        return;
+      }
       res.writeHead(200, { 'content-type': 'text/plain' }).end('You can close this window.');
-      waiting.shift()?.(query);
+      waiting.shift()?.(url.searchParams);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    return new LoopbackOAuthClient(server, waiting, `http://127.0.0.1:${port}/callback`, options.clientMetadataUrl);
+    const client = new LoopbackOAuthClient(server, waiting, `http://127.0.0.1:${port}`);
+    self.client = client;
+    if (documented) client.info = { client_id: client.documentUrl };
+    return client;
   }
 
   get clientMetadata(): OAuthClientMetadata {

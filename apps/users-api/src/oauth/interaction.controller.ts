@@ -101,8 +101,8 @@ export class InteractionController {
       csrf: this.oauth.csrf.tokenFor(uid),
       clientName: client?.clientName ?? String(details.params['client_id']),
       redirectHost: URL.parse(String(details.params['redirect_uri']))?.host ?? 'an unknown address',
-      // Registered through the open registration endpoint, so nothing vouches for its name.
-      unverified: !(client as { clientIdMetadataDocument?: boolean } | undefined)?.clientIdMetadataDocument,
+      // A client_id that is a URL names the document the client published there; a registered one, nothing vouches for.
+      unverified: !/^https?:\/\//.test(client?.clientId ?? ''),
       scopes: requested.filter((s) => s in SCOPE_WORDS).map((s) => SCOPE_WORDS[s]),
     };
   }

@@ -4,6 +4,7 @@ import type { SigningKey } from '@mercato/security';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { errorPage } from './pages';
 import { RESOURCE_SCOPES, type OAuthSettings } from './oauth-settings';
+import { LoopbackClientDocuments } from './loopback-client-documents';
 import { assertRedirectUrisAllowed } from './redirect-uris';
 
 /** Every endpoint under /oauth, so one prefix goes to the library and the rest of users-api stays Nest's. */
@@ -36,10 +37,11 @@ export interface OAuthProviderDeps {
  * gateway, rotating refresh tokens, revocation. Its documents live in PostgreSQL; sign-in and consent are our pages.
  */
 export function createOAuthProvider({ settings, records, signingKey, users }: OAuthProviderDeps): Provider {
-  const stores = records;
+  const loopback = settings.allowLoopbackClientDocuments ? new LoopbackClientDocuments() : undefined;
   class Adapter {
     constructor(name: string) {
-      return stores.model(name);
+      const store = records.model(name);
+      return name === 'Client' && loopback ? loopback.wrap(store) : store;
     }
   }
   const jwk = { ...signingKey.privateKey.export({ format: 'jwk' }), kid: signingKey.keyId, alg: 'RS256', use: 'sig' };
@@ -63,6 +65,9 @@ export function createOAuthProvider({ settings, records, signingKey, users }: OA
     features: {
       devInteractions: { enabled: false },
       registration: { enabled: true, initialAccessToken: false },
+      // The first way a client registers: its client_id is the https URL of its metadata. The library fetches it
+      // with a 2.5 s timeout, a 5 KiB cap, no redirects, and never from special-use (private, loopback) addresses.
+      clientIdMetadataDocument: { enabled: true, ack: 'draft-02' },
       revocation: { enabled: true },
       userinfo: { enabled: false },
       rpInitiatedLogout: { enabled: false },

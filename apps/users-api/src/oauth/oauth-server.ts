@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { OAuthRecords } from '@mercato/data';
 import { consumeOrRefuse, type Redis, sharedLimiter } from '@mercato/redis';
@@ -54,6 +54,9 @@ export class OAuthServer implements OnModuleInit {
     const perHour = config.OAUTH_REGISTRATIONS_PER_HOUR_PER_CLIENT;
     this.registrationsPerClient = sharedLimiter(redis, `${config.REDIS_KEY_PREFIX}oauth-register:client`, perHour, 3600);
     this.settings = oauthSettingsFrom(config);
+    if (config.OAUTH_ALLOW_LOOPBACK_CLIENT_METADATA && !this.settings.allowLoopbackClientDocuments) {
+      new Logger('OAuth').warn('OAUTH_ALLOW_LOOPBACK_CLIENT_METADATA is ignored when NODE_ENV=production');
+    }
     this.provider = createOAuthProvider({ settings: this.settings, records, signingKey: signingKeyFrom(config), users });
     this.csrf = new InteractionCsrf(this.settings.cookieKeys[0]);
   }

@@ -23,6 +23,8 @@ export interface OAuthSettings {
   /** Keys that sign the flow's cookies and its CSRF tokens. */
   cookieKeys: string[];
   trustProxy: boolean;
+  /** Development only: client metadata documents over http on loopback (see LoopbackClientDocuments). */
+  allowLoopbackClientDocuments: boolean;
 }
 
 export function oauthSettingsFrom(c: UsersApiConfig): OAuthSettings {
@@ -34,5 +36,6 @@ export function oauthSettingsFrom(c: UsersApiConfig): OAuthSettings {
     // Derived from the signing key, which only users-api holds: no second secret to provision or rotate.
     cookieKeys: [Buffer.from(hkdfSync('sha256', c.JWT_PRIVATE_KEY, 'mercato-oauth', 'cookie-keys', 32)).toString('base64url')],
     trustProxy: c.TRUST_PROXY,
+    allowLoopbackClientDocuments: c.OAUTH_ALLOW_LOOPBACK_CLIENT_METADATA && c.NODE_ENV !== 'production',
   };
 }
