@@ -12,7 +12,7 @@ const PRODUCT_ID = 4242;
  */
 export async function mcpScenarios(target: BenchTarget, { duration, connections }: BenchOptions): Promise<LoadResult[]> {
   const mcp = `${await target.startVariant('mcp-gateway', { MCP_REQUESTS_PER_MINUTE: '100000000' }, 3399)}/mcp`;
-  const { token } = await benchToken(target, 'user');
+  const { token } = await benchToken(target, 'user', target.mcpResource);
   const headers = { authorization: `Bearer ${token}`, accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' };
   const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'get_product', arguments: { id: PRODUCT_ID } } });
   // A refusal is still HTTP 200 (an isError result), so check one call really returns the product.

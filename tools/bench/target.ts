@@ -11,6 +11,8 @@ import { spawnService, stopService, waitUntilReady } from '@mercato/testing';
 export interface BenchTarget {
   databaseUrl: string;
   baseUrl(app: string): string;
+  /** The gateway's resource: a sign-in naming it gets the token /mcp accepts (every gateway instance here is this one resource). */
+  mcpResource: string;
   /** One more instance of a service, with some settings changed (e.g. without Redis); returns its base URL. */
   startVariant(app: string, env: Record<string, string>, port: number): Promise<string>;
   stop(): Promise<void>;
@@ -48,6 +50,7 @@ export async function startTarget({ catalogSize = CATALOG_SIZE } = {}): Promise<
   }
   await migrate(databaseUrl);
   await seedCatalog(databaseUrl, catalogSize);
+  const gatewayUrl = `http://127.0.0.1:${appNamed('mcp-gateway').port + BENCH_PORT_OFFSET}`;
   const children: ChildProcess[] = [];
   const start = async (app: LaunchedApp, port: number, overrides: Record<string, string> = {}) => {
     children.push(
@@ -60,6 +63,9 @@ export async function startTarget({ catalogSize = CATALOG_SIZE } = {}): Promise<
         JWT_PUBLIC_KEY: secrets.publicKey,
         ...(app.signsTokens ? { JWT_PRIVATE_KEY: secrets.privateKey } : {}),
         REDIS_KEY_PREFIX: `mercato-bench:${process.pid}:`,
+        // The gateway's address names the resource it accepts tokens for; users-api issues them for the same one.
+        PUBLIC_URL: gatewayUrl,
+        MCP_RESOURCE_URL: `${gatewayUrl}/mcp`,
         // A sign-in holds a point of its (account, address) budget while it is checked; the login scenario signs
         // one account in over many connections from one address, and measures hashing, not the throttle.
         LOGIN_MAX_FAILURES: '100000',
@@ -75,6 +81,7 @@ export async function startTarget({ catalogSize = CATALOG_SIZE } = {}): Promise<
   return {
     databaseUrl,
     baseUrl: (name) => `http://127.0.0.1:${appNamed(name).port + BENCH_PORT_OFFSET}`,
+    mcpResource: `${gatewayUrl}/mcp`,
     startVariant: (name, env, port) => start(appNamed(name), port, env),
     stop: async () => {
       await Promise.all(children.map(stopService));

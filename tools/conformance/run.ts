@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   const target = await startTarget({ catalogSize: 50 });
   const results: { check: string; ok: boolean }[] = [];
   try {
-    const { token } = await benchToken(target, 'admin');
+    const { token } = await benchToken(target, 'admin', target.mcpResource);
     const gateway = new URL(target.baseUrl('mcp-gateway'));
     const proxy = await tokenProxy(gateway, token);
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as { port: number }).port}/mcp`;

@@ -99,6 +99,17 @@ describe('docker-compose.yml', () => {
     expect(env.MCP_ALLOWED_ORIGINS.split(',')).toEqual(['http://localhost', 'http://127.0.0.1']);
   });
 
+  it("tells users-api the gateway's resource, PUBLIC_URL + /mcp, whatever PUBLIC_URL .env sets", () => {
+    for (const outer of [{}, { PUBLIC_URL: 'https://shop.example' }]) {
+      const resource = interpolate(envOf('users-api').MCP_RESOURCE_URL, outer);
+      const gateway = Object.assign(new (serviceNamed('mcp-gateway').config)() as ServerConfig, {
+        PUBLIC_URL: interpolate(envOf('mcp-gateway').PUBLIC_URL, outer),
+      });
+      expect(resource).toBe(gateway.acceptedAudience());
+    }
+    expect(interpolate(envOf('users-api').MCP_RESOURCE_URL, {})).toBe('http://localhost:8080/mcp');
+  });
+
   it('starts a service only on a healthy database and Redis, after migrations, and after users-api for token checks', () => {
     const ready = { postgres: 'service_healthy', redis: 'service_healthy', migrate: 'service_completed_successfully' };
     const conditions = (name: string) => Object.fromEntries(Object.entries(service(name).depends_on ?? {}).map(([dep, { condition }]) => [dep, condition]));

@@ -1,12 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { loadConfig } from '@mercato/server';
+import { loadConfig, type ServerConfig } from '@mercato/server';
 import { containerPortOf, containersOf, environmentOf, named, ofKind, secretsReadBy, selects, validateSchema, workloads } from './k8s-inspect';
 import { OVERLAYS, renderOverlay, secretTemplates } from './k8s-overlays';
 import { MIGRATION, PROBES, SERVICES, serviceNamed } from './services';
 
 const EVERY_SERVICE_NEEDS = ['DATABASE_URL', 'REDIS_URL', 'NODE_ENV', 'TRUST_PROXY', 'LOG_LEVEL', 'PORT'];
 const ALSO_NEEDS: Record<string, string[]> = {
-  'users-api': ['JWT_PRIVATE_KEY'],
+  'users-api': ['JWT_PRIVATE_KEY', 'MCP_RESOURCE_URL'],
   'products-api': ['JWT_JWKS_URL'],
   'mcp-gateway': ['JWT_JWKS_URL', 'PUBLIC_URL', 'AUTHORIZATION_SERVER_URL', 'MCP_ALLOWED_ORIGINS'],
 };
@@ -105,6 +105,14 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
     const origin = new URL(env.get('PUBLIC_URL')?.value ?? '').origin;
     expect(new URL(env.get('AUTHORIZATION_SERVER_URL')?.value ?? '').origin).toBe(origin);
     expect(env.get('MCP_ALLOWED_ORIGINS')?.value?.split(',')).toContain(origin);
+  });
+
+  it('tells users-api the resource the gateway accepts tokens for, so a sign-in naming it gets a token the gateway takes', () => {
+    const publicUrl = environmentOf(containerOf('mcp-gateway'), services, secrets).get('PUBLIC_URL')?.value;
+    const gateway = Object.assign(new (serviceNamed('mcp-gateway').config)() as ServerConfig, { PUBLIC_URL: publicUrl });
+    const resource = environmentOf(containerOf('users-api'), services, secrets).get('MCP_RESOURCE_URL')?.value;
+    expect(resource).toBe(gateway.acceptedAudience());
+    expect(resource).toMatch(overlay === 'prod' ? /^https:\/\/[^/]+\/mcp$/ : /^https?:\/\/[^/]+\/mcp$/);
   });
 
   it('runs every pod as non-root with a read-only root, no privilege escalation, no capabilities, RuntimeDefault seccomp and /tmp on an emptyDir', () => {

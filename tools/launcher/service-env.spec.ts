@@ -1,5 +1,6 @@
+import type { ServerConfig } from '@mercato/server';
 import { APPS, appNamed } from './apps';
-import { serviceEnv } from './service-env';
+import { mcpResourceUrl, serviceEnv } from './service-env';
 
 const platform = { databaseUrl: 'postgres://mercato@127.0.0.1:54329/mercato', publicKey: 'public-pem', signingKey: 'private-pem' };
 
@@ -22,5 +23,21 @@ describe('the environment npm start gives each service', () => {
     expect(env['products-api']).toMatchObject({ PORT: '4002', JWT_PUBLIC_KEY: 'public-pem' });
     for (const app of APPS.filter((a) => !a.signsTokens)) expect([app.name, env[app.name]['JWT_PRIVATE_KEY']]).toEqual([app.name, undefined]);
     expect(serviceEnv(appNamed('users-api'), platform, {})['JWT_PRIVATE_KEY']).toBe('private-pem');
+  });
+
+  it("tells users-api the gateway's resource, the one the gateway derives from its PUBLIC_URL, so gateway sign-ins get tokens it accepts", () => {
+    const gatewayConfig = appNamed('mcp-gateway').config;
+    for (const outer of [
+      {},
+      { MCP_GATEWAY_PORT: '4003' },
+      { PUBLIC_URL: 'https://shop.example/' },
+      { PUBLIC_URL: 'https://shop.example', MCP_RESOURCE_URL: 'https://elsewhere/mcp' },
+    ]) {
+      const [users, gateway] = [serviceEnv(appNamed('users-api'), platform, outer), serviceEnv(appNamed('mcp-gateway'), platform, outer)];
+      const accepted = Object.assign(new gatewayConfig() as ServerConfig, { PUBLIC_URL: gateway['PUBLIC_URL'] });
+      expect(users['MCP_RESOURCE_URL']).toBe(accepted.acceptedAudience());
+      expect(mcpResourceUrl(outer)).toBe(accepted.acceptedAudience());
+    }
+    expect(mcpResourceUrl({ MCP_GATEWAY_PORT: '4003' })).toBe('http://localhost:4003/mcp');
   });
 });

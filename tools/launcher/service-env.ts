@@ -15,6 +15,19 @@ export function portOf(app: LaunchedApp, outer: NodeJS.ProcessEnv): number {
   return Number(outer[app.portEnv] ?? app.port);
 }
 
+/** The gateway's public base URL: the caller's PUBLIC_URL, or its loopback address. */
+function gatewayUrl(outer: NodeJS.ProcessEnv): string {
+  return outer['PUBLIC_URL'] || `http://localhost:${portOf(appNamed('mcp-gateway'), outer)}`;
+}
+
+/**
+ * The resource the gateway is (`<PUBLIC_URL>/mcp`) and the one audience it accepts. users-api issues tokens for
+ * it to a sign-in that names it, so it is told this, derived from the gateway's address, never set apart.
+ */
+export function mcpResourceUrl(outer: NodeJS.ProcessEnv): string {
+  return `${gatewayUrl(outer).replace(/\/$/, '')}/mcp`;
+}
+
 /**
  * The environment `npm start` gives one service: the caller's own, with the platform's database and keys,
  * the service's port, and HOST defaulting to loopback. The containers (Dockerfile, compose, Kubernetes)
@@ -22,9 +35,10 @@ export function portOf(app: LaunchedApp, outer: NodeJS.ProcessEnv): number {
  */
 export function serviceEnv(app: LaunchedApp, platform: PlatformSettings, outer: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
-    PUBLIC_URL: `http://localhost:${portOf(appNamed('mcp-gateway'), outer)}`,
     AUTHORIZATION_SERVER_URL: `http://localhost:${portOf(appNamed('users-api'), outer)}`,
     ...outer,
+    PUBLIC_URL: gatewayUrl(outer),
+    MCP_RESOURCE_URL: mcpResourceUrl(outer),
     HOST: outer['HOST'] || LAUNCHER_DEFAULT_HOST,
     DATABASE_URL: platform.databaseUrl,
     LOG_LEVEL: outer['LOG_LEVEL'] ?? 'warn',

@@ -6,7 +6,7 @@ import { APPS, appNamed, type LaunchedApp } from './apps';
 import { DEMO_ACCOUNTS, DEMO_PRODUCTS, seedDemoData } from './demo-data';
 import { demoClientConfig } from './client-config';
 import { localSecrets } from './local-secrets';
-import { portOf as portIn, serviceEnv } from './service-env';
+import { mcpResourceUrl, portOf as portIn, serviceEnv } from './service-env';
 import { ROOT, spawnService, stopService, waitUntilReady } from '@mercato/testing';
 
 const dataDir = resolve(process.env['MERCATO_DATA_DIR'] ?? join(ROOT, '.mercato'));
@@ -39,10 +39,10 @@ async function main(): Promise<void> {
   for (const app of APPS) start(app, serviceEnv(app, platform, process.env));
   await Promise.all(APPS.map((app) => waitUntilReady(portOf(app), () => stopping)));
   const ready = Date.now() - began;
-  const mcpUrl = `http://localhost:${portOf(appNamed('mcp-gateway'))}/mcp`;
+  const mcp = { url: `http://localhost:${portOf(appNamed('mcp-gateway'))}/mcp`, resource: mcpResourceUrl(process.env) };
   const demoUser = DEMO_ACCOUNTS.find((a) => a.role === 'user');
-  const clientConfig = database && demoUser ? await demoClientConfig(`http://127.0.0.1:${portOf(appNamed('users-api'))}`, mcpUrl, demoUser) : [];
-  printSummary(ready, Boolean(database), mcpUrl, clientConfig);
+  const clientConfig = database && demoUser ? await demoClientConfig(`http://127.0.0.1:${portOf(appNamed('users-api'))}`, mcp, demoUser) : [];
+  printSummary(ready, Boolean(database), mcp, clientConfig);
 }
 
 function start(app: LaunchedApp, env: NodeJS.ProcessEnv): void {
@@ -57,7 +57,7 @@ function start(app: LaunchedApp, env: NodeJS.ProcessEnv): void {
   });
 }
 
-function printSummary(ms: number, embedded: boolean, mcpUrl: string, clientConfig: string[]): void {
+function printSummary(ms: number, embedded: boolean, mcp: { url: string; resource: string }, clientConfig: string[]): void {
   const lines = [``, `Mercato is running (ready in ${(ms / 1000).toFixed(1)} s):`];
   for (const app of APPS) {
     const base = `http://localhost:${portOf(app)}`;
@@ -73,7 +73,7 @@ function printSummary(ms: number, embedded: boolean, mcpUrl: string, clientConfi
     );
     lines.push(`     curl -s 'http://localhost:${portOf(APPS[1])}/api/v1/products?search=creme&limit=3'`);
   }
-  lines.push(``, `MCP (Streamable HTTP): ${mcpUrl} with an access token from POST /api/v1/auth/login as Bearer.`);
+  lines.push(``, `MCP (Streamable HTTP): ${mcp.url} with a gateway access token as Bearer: POST /api/v1/auth/login with "resource": "${mcp.resource}".`);
   if (clientConfig.length) lines.push(...clientConfig);
   lines.push(``, `Press Ctrl-C to stop.`);
   console.log(lines.join('\n'));

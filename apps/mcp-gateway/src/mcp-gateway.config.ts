@@ -5,7 +5,11 @@ import { IsInt, IsOptional, IsString, IsUrl, Min } from 'class-validator';
 export class McpGatewayConfig extends ServerConfig {
   override PORT = 3003;
 
-  /** The gateway's public base URL; names the protected resource (`<PUBLIC_URL>/mcp`) in its metadata. */
+  /**
+   * The gateway's public base URL. `<PUBLIC_URL>/mcp` is the protected resource its metadata names, and the one
+   * audience it accepts: clients ask users-api for tokens for it (RFC 8707 `resource`), and tokens for the REST
+   * APIs are refused here.
+   */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) PUBLIC_URL = 'http://localhost:3003';
   /** users-api's public base URL: the authorization server that issues the tokens this gateway accepts. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) AUTHORIZATION_SERVER_URL = 'http://localhost:3001';
@@ -24,7 +28,7 @@ export class McpGatewayConfig extends ServerConfig {
   /** MCP requests allowed per account per minute, whatever token it uses, counted across replicas through Redis. */
   @ToNumber() @IsInt() @Min(1) MCP_REQUESTS_PER_MINUTE = 600;
 
-  /** stdio entry only: the access token of the user the desktop session acts for. */
+  /** stdio entry only: the access token (for this gateway's resource) of the user the desktop session acts for. */
   @IsOptional() @IsString() MERCATO_TOKEN?: string;
 
   get allowedOrigins(): Set<string> {
@@ -42,7 +46,20 @@ export class McpGatewayConfig extends ServerConfig {
     return new Set([...listed, new URL(this.PUBLIC_URL).hostname.toLowerCase()]);
   }
 
+  /** The protected resource this gateway is (RFC 9728), and the audience of the tokens it accepts. */
+  get resourceUrl(): string {
+    return `${this.publicBase}/mcp`;
+  }
+
+  override acceptedAudience(): string {
+    return this.resourceUrl;
+  }
+
   get resourceMetadataUrl(): string {
-    return `${this.PUBLIC_URL.replace(/\/$/, '')}/.well-known/oauth-protected-resource`;
+    return `${this.publicBase}/.well-known/oauth-protected-resource`;
+  }
+
+  get publicBase(): string {
+    return this.PUBLIC_URL.replace(/\/$/, '');
   }
 }

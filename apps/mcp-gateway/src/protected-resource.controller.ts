@@ -14,9 +14,9 @@ export class ProtectedResourceController {
   @ApiOperation({ summary: 'OAuth 2.0 protected resource metadata for /mcp (RFC 9728)' })
   @ApiOkResponse({ description: '`{ resource, authorization_servers, bearer_methods_supported, … }`' })
   metadata() {
-    const base = this.config.PUBLIC_URL.replace(/\/$/, '');
+    const base = this.config.publicBase;
     return {
-      resource: `${base}/mcp`,
+      resource: this.config.resourceUrl,
       authorization_servers: [this.config.AUTHORIZATION_SERVER_URL.replace(/\/$/, '')],
       bearer_methods_supported: ['header'],
       resource_name: 'Mercato MCP gateway',

@@ -14,10 +14,13 @@ async function main(): Promise<void> {
   process.env['LOG_DESTINATION'] ??= 'stderr';
   const app = await NestFactory.createApplicationContext(McpGatewayModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  const token = app.get(McpGatewayConfig).MERCATO_TOKEN;
-  if (!token) throw new Error('Set MERCATO_TOKEN to an access token from POST /api/v1/auth/login');
+  const config = app.get(McpGatewayConfig);
+  const token = config.MERCATO_TOKEN;
+  if (!token) throw new Error(`Set MERCATO_TOKEN to an access token from POST /api/v1/auth/login with resource ${config.resourceUrl}`);
   const verifier = app.get(AccessTokenVerifier);
-  await verifier.actorFor(token); // fail at start, with a clear message, rather than on the first call
+  // Fail at start, with a clear message, rather than on the first call; a token for the REST APIs is refused here
+  // as at /mcp, since this verifier accepts only the gateway's own audience.
+  await verifier.actorFor(token);
   // The token is checked again on every request, so a deactivated user or an expired token stops working at once.
   const server = app.get(McpServerFactory).create({ actor: () => verifier.actorFor(token), requestId: () => randomUUID() });
   server.onclose = () => void app.close().then(() => process.exit(0));

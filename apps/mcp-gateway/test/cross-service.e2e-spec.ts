@@ -1,7 +1,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { type Role, systemActor, UsersService } from '@mercato/core';
 import { createTestDatabase, type TestDatabase } from '@mercato/data';
-import { startServiceProcess, startTestApp, type ServiceProcess, type TestApp } from '@mercato/testing';
+import { audienceOf, startServiceProcess, startTestApp, type ServiceProcess, type TestApp } from '@mercato/testing';
 import { McpGatewayModule } from '../src/mcp-gateway.module';
 import { connectAs } from './mcp-client';
 import { problem } from './tool-results';
@@ -13,13 +13,20 @@ const services: ServiceProcess[] = [];
 let usersApi: string;
 let productsApi: string;
 
-async function login(username: string, password: string): Promise<string> {
+interface Tokens {
+  access_token: string;
+  refresh_token: string;
+}
+
+/** Signs in at users-api: for the REST APIs, or, naming the gateway's resource, for the gateway. */
+async function login(username: string, password: string, resource?: string): Promise<Tokens> {
   const res = await fetch(`${usersApi}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
+    body: JSON.stringify({ username, password, resource }),
   });
-  return ((await res.json()) as { access_token: string }).access_token;
+  expect(res.status).toBe(200);
+  return (await res.json()) as Tokens;
 }
 
 beforeAll(async () => {
@@ -40,18 +47,28 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function account(role: Role, name: string): Promise<{ id: number; token: string }> {
+/** An account with a token for each door: `token` for the REST APIs, `mcpToken` for the gateway. */
+interface Account {
+  id: number;
+  username: string;
+  password: string;
+  token: string;
+  mcpToken: string;
+}
+
+async function account(role: Role, name: string): Promise<Account> {
   const password = 'Cross1234';
   const user = await gateway.app.get(UsersService).create(systemActor('test setup'), { email: `${name}@example.com`, username: name, password }, role);
-  return { id: user.id, token: await login(name, password) };
+  const [rest, mcp] = [await login(name, password), await login(name, password, audienceOf(gateway))];
+  return { id: user.id, username: name, password, token: rest.access_token, mcpToken: mcp.access_token };
 }
 
 describe('REST and MCP over one platform', () => {
-  let admin: { id: number; token: string };
+  let admin: Account;
   let agent: Client;
   beforeAll(async () => {
     admin = await account('admin', 'cross-admin');
-    agent = await connectAs(gateway.url, admin.token);
+    agent = await connectAs(gateway.url, admin.mcpToken);
   });
   afterAll(() => agent.close());
 
@@ -86,7 +103,7 @@ describe('REST and MCP over one platform', () => {
     });
     expect(rest.status).toBe(403);
     const restProblem = (await rest.json()) as { type: string; detail: string };
-    const client = await connectAs(gateway.url, guest.token);
+    const client = await connectAs(gateway.url, guest.mcpToken);
     try {
       const viaMcp = await client.callTool({ name: 'update_user', arguments: { id: guest.id, full_name: 'Not Allowed' } });
       expect(viaMcp.isError).toBe(true);
@@ -99,11 +116,59 @@ describe('REST and MCP over one platform', () => {
 
   it('refuses at the gateway a user deactivated through users-api', async () => {
     const user = await account('user', 'cross-user');
-    const client = await connectAs(gateway.url, user.token);
+    const client = await connectAs(gateway.url, user.mcpToken);
     await client.callTool({ name: 'whoami', arguments: {} });
     const res = await fetch(`${usersApi}/api/v1/users/${user.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin.token}` } });
     expect(res.status).toBe(204);
     await expect(client.callTool({ name: 'whoami', arguments: {} })).rejects.toMatchObject({ code: 401, message: expect.stringMatching(/no longer valid/) });
     await client.close();
+  });
+});
+
+describe('a token for each door, good at that door only', () => {
+  const initialize = {
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+  };
+  const atGateway = (token: string) =>
+    fetch(`${gateway.url}/mcp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${token}` },
+      body: JSON.stringify(initialize),
+    });
+  const refusal = async (res: Response) => ({ status: res.status, detail: ((await res.json()) as { detail?: string }).detail });
+  const ANOTHER_SERVICE = { status: 401, detail: 'The access token was issued for another service' };
+
+  it("gives a sign-in naming the gateway's resource a token the gateway takes and the REST APIs refuse, and the reverse", async () => {
+    const owner = await account('admin', 'cross-doors');
+    expect((await atGateway(owner.mcpToken)).status).toBe(200);
+    expect(await refusal(await atGateway(owner.token))).toEqual(ANOTHER_SERVICE);
+
+    const asGateway = { 'content-type': 'application/json', authorization: `Bearer ${owner.mcpToken}` };
+    const me = await fetch(`${usersApi}/api/v1/users/me`, { headers: asGateway });
+    expect(await refusal(me)).toEqual(ANOTHER_SERVICE);
+    const create = await fetch(`${productsApi}/api/v1/products`, { method: 'POST', headers: asGateway, body: JSON.stringify({ name: 'Replayed', price: 1 }) });
+    expect(await refusal(create)).toEqual(ANOTHER_SERVICE);
+    expect((await fetch(`${usersApi}/api/v1/users/me`, { headers: { authorization: `Bearer ${owner.token}` } })).status).toBe(200);
+  });
+
+  it('keeps a gateway session for the gateway when it is refreshed', async () => {
+    const owner = await account('user', 'cross-refresh');
+    let tokens = await login(owner.username, owner.password, audienceOf(gateway));
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${usersApi}/api/v1/auth/refresh`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refresh_token: tokens.refresh_token }),
+      });
+      expect(res.status).toBe(200);
+      tokens = (await res.json()) as Tokens;
+      expect((await atGateway(tokens.access_token)).status).toBe(200);
+      expect(await refusal(await fetch(`${usersApi}/api/v1/users/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } }))).toEqual(
+        ANOTHER_SERVICE,
+      );
+    }
   });
 });

@@ -33,7 +33,7 @@ beforeAll(async () => {
   gateway = await startTestApp(McpGatewayModule, {
     database,
     port: gatewayPort,
-    env: { ...shared, PUBLIC_URL: gatewayUrl, AUTHORIZATION_SERVER_URL: issuer, JWT_AUDIENCE: `${gatewayUrl}/mcp` },
+    env: { ...shared, PUBLIC_URL: gatewayUrl, AUTHORIZATION_SERVER_URL: issuer },
   });
   await gateway.app
     .get(UsersService)

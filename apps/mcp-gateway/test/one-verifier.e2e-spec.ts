@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DomainError, UsersRepository, userActor } from '@mercato/core';
 import { freePort } from '@mercato/data';
 import { AccessTokenVerifier, keyIdOf, privateKeyFrom, publicKeyFrom } from '@mercato/server';
-import { actingUser, ROOT, startTestApp, testKeys, type TestApp } from '@mercato/testing';
+import { actingUser, audienceOf, ROOT, startTestApp, testKeys, type TestApp } from '@mercato/testing';
 import * as jwt from 'jsonwebtoken';
 import { McpGatewayModule } from '../src/mcp-gateway.module';
 
@@ -57,12 +57,13 @@ describe('one token verifier for HTTP and stdio', () => {
     const signingKey = privateKeyFrom(testKeys().privateKey);
     const keyid = keyIdOf(publicKeyFrom(signingKey));
     const claims = { sub: String(real.id), role: 'user', ver: 0, jti: randomUUID() };
+    const audience = audienceOf(gateway);
     const sign = (payload: object, options: jwt.SignOptions = {}) =>
-      jwt.sign(payload, signingKey, { algorithm: 'RS256', keyid, issuer: 'http://localhost:3001', audience: 'mercato', ...options });
+      jwt.sign(payload, signingKey, { algorithm: 'RS256', keyid, issuer: 'http://localhost:3001', audience, ...options });
     const [header, payload] = real.token.split('.');
     // HMAC keyed with the public key: the classic algorithm confusion, which RS256-only verification must refuse.
     const hsHeader = base64url({ alg: 'HS256', typ: 'JWT', kid: keyid });
-    const hsPayload = base64url({ ...claims, iss: 'http://localhost:3001', aud: 'mercato', exp: Math.floor(Date.now() / 1000) + 60 });
+    const hsPayload = base64url({ ...claims, iss: 'http://localhost:3001', aud: audience, exp: Math.floor(Date.now() / 1000) + 60 });
     const hsSignature = createHmac('sha256', testKeys().publicKey).update(`${hsHeader}.${hsPayload}`).digest('base64url');
     const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 
@@ -71,11 +72,12 @@ describe('one token verifier for HTTP and stdio', () => {
       'not a JWT': 'not-a-token',
       'three dots of nothing': 'a.b.c',
       'no signature': `${header}.${payload}.`,
-      'alg none': jwt.sign(claims, '', { algorithm: 'none', issuer: 'http://localhost:3001', audience: 'mercato' }),
+      'alg none': jwt.sign(claims, '', { algorithm: 'none', issuer: 'http://localhost:3001', audience }),
       'HS256 keyed with the public key': `${hsHeader}.${hsPayload}.${hsSignature}`,
-      'signed by another key': jwt.sign(claims, otherKey, { algorithm: 'RS256', keyid, issuer: 'http://localhost:3001', audience: 'mercato' }),
+      'signed by another key': jwt.sign(claims, otherKey, { algorithm: 'RS256', keyid, issuer: 'http://localhost:3001', audience }),
       'from another issuer': sign(claims, { issuer: 'elsewhere' }),
       'for another service': sign(claims, { audience: 'products' }),
+      'for the REST APIs': (await actingUser(gateway, 'user', { audience: 'mercato' })).token,
       expired: sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }),
       'not valid yet': sign(claims, { notBefore: 3600 }),
       'subject is no user id': sign({ ...claims, sub: 'admin' }),
@@ -101,6 +103,8 @@ describe('one token verifier for HTTP and stdio', () => {
       'The access token was issued for another service',
     ]);
 
+    // A REST token is a real token of a real user, refused only for its audience: no replay across doors.
+    await expect(overHttp(gateway, cases['for the REST APIs'])).resolves.toMatchObject({ detail: 'The access token was issued for another service' });
     await expect(overHttp(gateway, real.token)).resolves.toEqual({ accepted: true });
     await expect(gateway.app.get(AccessTokenVerifier).actorFor(real.token)).resolves.toEqual(userActor(real.id, 'user'));
   }, 60_000);
@@ -111,8 +115,8 @@ describe('one token verifier for HTTP and stdio', () => {
     const expired = jwt.sign({ sub: String(real.id), role: 'user', ver: 0, exp: Math.floor(Date.now() / 1000) - 60 }, signingKey, {
       algorithm: 'RS256',
       keyid: keyIdOf(publicKeyFrom(signingKey)),
-      issuer: 'mercato',
-      audience: 'mercato',
+      issuer: 'http://localhost:3001',
+      audience: audienceOf(gateway),
     });
     const { detail } = (await overHttp(gateway, expired)) as { detail: string };
     const env = {

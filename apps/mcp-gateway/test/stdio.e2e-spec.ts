@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -11,15 +12,18 @@ beforeAll(async () => {
 });
 afterAll(() => gateway.close());
 
+const STDIO = ['-r', join(ROOT, 'tools/register.cjs'), join(ROOT, 'apps/mcp-gateway/src/stdio.ts')];
+const stdioEnv = (token: string) => ({
+  PATH: process.env['PATH'] ?? '',
+  DATABASE_URL: gateway.database.url,
+  JWT_PUBLIC_KEY: testKeys().publicKey,
+  MERCATO_TOKEN: token,
+  LOG_LEVEL: 'warn',
+});
+
 async function stdioClient(token: string): Promise<Client> {
   const client = new Client({ name: 'desktop', version: '1.0.0' });
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: ['-r', join(ROOT, 'tools/register.cjs'), join(ROOT, 'apps/mcp-gateway/src/stdio.ts')],
-    cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: gateway.database.url, JWT_PUBLIC_KEY: testKeys().publicKey, MERCATO_TOKEN: token, LOG_LEVEL: 'warn' },
-    stderr: 'pipe',
-  });
+  const transport = new StdioClientTransport({ command: process.execPath, args: STDIO, cwd: ROOT, env: stdioEnv(token), stderr: 'pipe' });
   await client.connect(transport);
   return client;
 }
@@ -40,4 +44,15 @@ it("serves a desktop client over stdio as the token's user, checking the token o
   } finally {
     await client.close();
   }
+}, 30_000);
+
+it('refuses to start on a token for the REST APIs: like /mcp, it takes only tokens for the gateway', async () => {
+  const rest = await actingUser(gateway, 'user', { audience: 'mercato' });
+  const outcome = await new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    execFile(process.execPath, STDIO, { cwd: ROOT, env: stdioEnv(rest.token) }, (error, _out, stderr) =>
+      resolve({ code: error ? Number(error.code) : 0, stderr }),
+    ),
+  );
+  expect(outcome.code).toBe(1);
+  expect(outcome.stderr).toContain('mcp:stdio could not start: The access token was issued for another service');
 }, 30_000);

@@ -3,7 +3,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { freePort } from '@mercato/data';
 import { JwtAccessTokenIssuer } from '@mercato/security';
 import { AccessTokenVerifier, keyIdOf, privateKeyFrom, publicKeyFrom, toJwk } from '@mercato/server';
-import { actingUser, startTestApp, testKeys, type ActingUser, type TestApp } from '@mercato/testing';
+import { actingUser, audienceOf, startTestApp, testKeys, type ActingUser, type TestApp } from '@mercato/testing';
 import * as jwt from 'jsonwebtoken';
 import { McpGatewayModule } from '../src/mcp-gateway.module';
 import { connectAs } from './mcp-client';
@@ -43,16 +43,18 @@ const initialize = {
 const postMcp = (app: TestApp, token: string) =>
   app.http.post('/mcp').set('Authorization', `Bearer ${token}`).set('accept', 'application/json, text/event-stream').send(initialize);
 
-/** A token for a real account, signed by a key the issuer never published, under a key id of its own. */
+/** The audience of the gateways below, which run with the default PUBLIC_URL (the first test checks it). */
+const GATEWAY_RESOURCE = 'http://localhost:3003/mcp';
+
+/** A token for a real account and the gateway's audience, signed by a key the issuer never published, under a key id of its own. */
 let forgingKey: ReturnType<typeof generateKeyPairSync>['privateKey'] | undefined;
 function forgedToken(user: ActingUser, keyId: string = randomUUID()): string {
   forgingKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   const privateKey = forgingKey;
-  return new JwtAccessTokenIssuer({ issuer: 'mercato', audience: 'mercato', ttlSeconds: 900 }, { privateKey, keyId }).issue({
-    id: user.id,
-    role: 'user',
-    tokenVersion: 0,
-  }).token;
+  return new JwtAccessTokenIssuer({ issuer: 'http://localhost:3001', ttlSeconds: 900 }, { privateKey, keyId }).issue(
+    { id: user.id, role: 'user', tokenVersion: 0 },
+    { audience: GATEWAY_RESOURCE },
+  ).token;
 }
 
 describe('a gateway that verifies tokens through the issuer JWKS', () => {
@@ -68,6 +70,7 @@ describe('a gateway that verifies tokens through the issuer JWKS', () => {
   }, 30_000);
 
   it('fetches the key set at most once per cooldown while tokens with made-up key ids flood in, and a real user keeps working', async () => {
+    expect(audienceOf(gateway)).toBe(GATEWAY_RESOURCE);
     const real = await actingUser(gateway);
     const client = await connectAs(gateway.url, real.token);
     const fetchesAfterWarmUp = jwks.fetches;
@@ -105,14 +108,14 @@ describe('a gateway that verifies tokens through the issuer JWKS', () => {
       'not a JWT': 'not-a-token',
       'three dots of nothing': 'a.b.c',
       'no signature': `${header}.${payload}.`,
-      'alg none': jwt.sign(claims, '', { algorithm: 'none', issuer: 'mercato', audience: 'mercato' }),
+      'alg none': jwt.sign(claims, '', { algorithm: 'none', issuer: 'http://localhost:3001', audience: GATEWAY_RESOURCE }),
       'forged under the real key id': forgedToken(real, keyid),
-      'for another service': jwt.sign(claims, signingKey, { algorithm: 'RS256', keyid, issuer: 'mercato', audience: 'products', expiresIn: 60 }),
+      'for another service': jwt.sign(claims, signingKey, { algorithm: 'RS256', keyid, issuer: 'http://localhost:3001', audience: 'products', expiresIn: 60 }),
       expired: jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, signingKey, {
         algorithm: 'RS256',
         keyid,
-        issuer: 'mercato',
-        audience: 'mercato',
+        issuer: 'http://localhost:3001',
+        audience: GATEWAY_RESOURCE,
       }),
     };
     for (const [what, token] of Object.entries(cases)) {

@@ -35,6 +35,19 @@ describe('the /mcp endpoint', () => {
     });
   });
 
+  it("accepts only tokens for the resource its metadata names, refusing REST tokens and other gateways' alike", async () => {
+    const post = (token: string) =>
+      gateway.http.post('/mcp').set('Authorization', `Bearer ${token}`).set('accept', 'application/json, text/event-stream').send(initialize);
+    const mine = await actingUser(gateway, 'user', { audience: 'http://mcp.test:3003/mcp' });
+    await post(mine.token).expect(200);
+    for (const audience of ['mercato', 'http://localhost:3003/mcp', 'http://mcp.test:3003']) {
+      const { token } = await freshToken(gateway, mine.id, { audience });
+      const refused = await post(token).expect(401);
+      expect(refused.body).toMatchObject({ type: '/problems/unauthenticated', detail: 'The access token was issued for another service' });
+      expect(refused.headers['www-authenticate']).toBe('Bearer resource_metadata="http://mcp.test:3003/.well-known/oauth-protected-resource"');
+    }
+  });
+
   it('refuses browser origins outside the allow-list and accepts listed ones', async () => {
     const u = await actingUser(gateway);
     const post = (origin: string) =>

@@ -31,15 +31,18 @@ afterAll(async () => {
 let counter = 0;
 const PASSWORD = 'Jwks1234x';
 
-/** An account in the shared users table, signed in through users-api's real login. */
-async function signIn(role: Role): Promise<{ id: number; token: string }> {
+/** The MCP gateway's resource as users-api knows it by default: a sign-in naming it gets a gateway token. */
+const GATEWAY_RESOURCE = 'http://localhost:3003/mcp';
+
+/** An account in the shared users table, signed in through users-api's real login (for the REST APIs unless a resource is named). */
+async function signIn(role: Role, resource?: string): Promise<{ id: number; token: string }> {
   const name = `jwks-${role}-${++counter}`;
   const passwordHash = await new Argon2PasswordHasher().hash(PASSWORD);
   const user = await products.app.get(UsersRepository).insert({ email: `${name}@example.com`, username: name, fullName: null, passwordHash, role });
   const res = await fetch(`${usersUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: name, password: PASSWORD }),
+    body: JSON.stringify({ username: name, password: PASSWORD, resource }),
   });
   expect(res.status).toBe(200);
   return { id: user.id, token: ((await res.json()) as { access_token: string }).access_token };
@@ -66,7 +69,9 @@ describe('products-api verifying tokens through users-api JWKS', () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const user = { id: admin.id, role: 'admin' as const, tokenVersion: 0 };
     for (const keyId of [realKid, 'not-a-published-key']) {
-      const { token } = new JwtAccessTokenIssuer({ issuer: 'mercato', audience: 'mercato', ttlSeconds: 900 }, { privateKey, keyId }).issue(user);
+      const { token } = new JwtAccessTokenIssuer({ issuer: 'http://localhost:3001', ttlSeconds: 900 }, { privateKey, keyId }).issue(user, {
+        audience: 'mercato',
+      });
       const res = await createProduct(token, 'Forged Lamp').expect(401);
       expect(res.body).toMatchObject({ type: '/problems/unauthenticated', status: 401 });
     }
@@ -80,5 +85,12 @@ describe('products-api verifying tokens through users-api JWKS', () => {
     expect(res.status).toBe(204);
     await createProduct(leaver.token, 'After Leaving').expect(401);
     await createProduct(boss.token, 'Still Working').expect(201);
+  });
+
+  it("refuses with 401 a real admin's token that users-api issued for the MCP gateway", async () => {
+    const admin = await signIn('admin', GATEWAY_RESOURCE);
+    const res = await createProduct(admin.token, 'Replayed Lamp').expect(401);
+    expect(res.body).toMatchObject({ type: '/problems/unauthenticated', detail: 'The access token was issued for another service' });
+    await createProduct((await signIn('admin')).token, 'Lamp For REST').expect(201);
   });
 });

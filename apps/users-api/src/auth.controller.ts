@@ -17,7 +17,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Sign in',
-    description: 'Username or e-mail and password, as JSON or as an OAuth2 password-grant form. Repeated failures are throttled (429).',
+    description:
+      'Username or e-mail and password, as JSON or as an OAuth2 password-grant form. The access token is for the REST APIs, or, with ' +
+      "`resource` set to the MCP gateway's resource URL (RFC 8707), for the gateway; any other `resource` is refused (400). " +
+      'Repeated failures are throttled (429).',
   })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiOkResponse({ type: TokenResponseView })
@@ -28,7 +31,10 @@ export class AuthController {
 
   @Post('refresh')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for new tokens', description: 'Each refresh token works once; reusing one revokes its whole session.' })
+  @ApiOperation({
+    summary: 'Exchange a refresh token for new tokens',
+    description: 'Each refresh token works once; reusing one revokes its whole session. The new access token is for the service the session signed in for.',
+  })
   @ApiOkResponse({ type: TokenResponseView })
   @ApiProblems(400, 401)
   refresh(@Body() { refresh_token }: RefreshTokenDto): Promise<TokenResponseView> {

@@ -45,8 +45,7 @@ import { UsersController } from './users.controller';
     {
       provide: AccessTokenIssuer,
       inject: [UsersApiConfig],
-      useFactory: (c: UsersApiConfig) =>
-        new JwtAccessTokenIssuer({ issuer: c.JWT_ISSUER, audience: c.JWT_AUDIENCE, ttlSeconds: c.ACCESS_TOKEN_TTL_SECONDS }, signingKeyFrom(c)),
+      useFactory: (c: UsersApiConfig) => new JwtAccessTokenIssuer({ issuer: c.JWT_ISSUER, ttlSeconds: c.ACCESS_TOKEN_TTL_SECONDS }, signingKeyFrom(c)),
     },
     { provide: RefreshTokenSecrets, useClass: Sha256RefreshTokenSecrets },
     {
@@ -60,7 +59,7 @@ import { UsersController } from './users.controller';
         issuer: AccessTokenIssuer,
         throttle: LoginThrottle,
         c: UsersApiConfig,
-      ) => new AuthService(users, refresh, secrets, hasher, issuer, throttle, c.REFRESH_TOKEN_TTL_SECONDS),
+      ) => new AuthService(users, refresh, secrets, hasher, issuer, throttle, c.REFRESH_TOKEN_TTL_SECONDS, c.tokenAudiences()),
     },
   ],
 })

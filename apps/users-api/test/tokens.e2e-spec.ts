@@ -11,7 +11,7 @@ afterAll(() => api.close());
 
 const me = (token: string) => api.http.get('/api/v1/users/me').set('Authorization', `Bearer ${token}`);
 const claimsFor = (sub: number) => ({ sub: String(sub), role: 'admin', ver: 0, jti: 'x' });
-const signOptions = { issuer: 'mercato', audience: 'mercato', expiresIn: 300 } as const;
+const signOptions = { issuer: 'http://localhost:3001', audience: 'mercato', expiresIn: 300 } as const;
 
 describe('access token verification', () => {
   it('refuses a request without a token, with WWW-Authenticate', async () => {
@@ -27,13 +27,18 @@ describe('access token verification', () => {
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...payload, role: 'admin' })).toString('base64url')}.${s}`;
     const expired = jwt.sign({ ...claimsFor(u.id), exp: Math.floor(Date.now() / 1000) - 10 }, testKeys().privateKey, {
       algorithm: 'RS256',
-      issuer: 'mercato',
+      issuer: 'http://localhost:3001',
       audience: 'mercato',
     });
     const foreign = jwt.sign(claimsFor(u.id), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, { algorithm: 'RS256', ...signOptions });
     const unsigned = jwt.sign(claimsFor(u.id), '', { algorithm: 'none', ...signOptions });
     const hmac = `${Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url')}.${p}.${s}`;
-    const wrongAudience = jwt.sign(claimsFor(u.id), testKeys().privateKey, { algorithm: 'RS256', issuer: 'mercato', audience: 'elsewhere', expiresIn: 300 });
+    const wrongAudience = jwt.sign(claimsFor(u.id), testKeys().privateKey, {
+      algorithm: 'RS256',
+      issuer: 'http://localhost:3001',
+      audience: 'elsewhere',
+      expiresIn: 300,
+    });
     for (const token of [tampered, expired, foreign, unsigned, hmac, wrongAudience, 'not.a.jwt']) {
       const res = await me(token).expect(401);
       expect(res.body.type).toBe('/problems/unauthenticated');
@@ -75,6 +80,11 @@ describe('access token verification', () => {
     expect(jwk.d).toBeUndefined();
     expect(jwt.decode(u.token, { complete: true })?.header.kid).toBe(jwk.kid);
     const key = createPublicKey({ key: jwk, format: 'jwk' });
-    expect(jwt.verify(u.token, key, { algorithms: ['RS256'] })).toMatchObject({ sub: String(u.id), role: 'user', iss: 'mercato', aud: 'mercato' });
+    expect(jwt.verify(u.token, key, { algorithms: ['RS256'] })).toMatchObject({
+      sub: String(u.id),
+      role: 'user',
+      iss: 'http://localhost:3001',
+      aud: 'mercato',
+    });
   });
 });

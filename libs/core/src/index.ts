@@ -11,6 +11,7 @@ export * from './auth/permissions';
 export * from './auth/password-rules';
 export * from './auth/password-hasher';
 export * from './auth/access-tokens';
+export * from './auth/token-audiences';
 export * from './auth/refresh-tokens';
 export * from './auth/login-throttle';
 export * from './auth/actor-resolver';

@@ -1,5 +1,5 @@
 import { AuthService, type Role, UsersService } from '../src';
-import { CountingRefreshSecrets } from './fake-tokens';
+import { CountingRefreshSecrets, testAudiences } from './fake-tokens';
 import { CountingThrottle, InMemoryRefreshTokens, InMemoryUsers, PlainHasher, fakeAccessTokens } from './fakes';
 
 export const PASSWORD = 'Secr3tPass';
@@ -12,7 +12,7 @@ export function accountServices({ maxFailures = 3, refreshTtlSeconds = 3600 } = 
   const throttle = new CountingThrottle(maxFailures);
   const secrets = new CountingRefreshSecrets();
   const accounts = new UsersService(users, refreshTokens, hasher, throttle);
-  const auth = new AuthService(users, refreshTokens, secrets, hasher, fakeAccessTokens(), throttle, refreshTtlSeconds);
+  const auth = new AuthService(users, refreshTokens, secrets, hasher, fakeAccessTokens(), throttle, refreshTtlSeconds, testAudiences());
   /** An account put straight into the repository: a fixture, so a spec exercises only the rule it is about. */
   const seed = async (username: string, role: Role = 'user') =>
     users.insert({ email: `${username}@example.com`, username, fullName: null, passwordHash: await hasher.hash(PASSWORD), role });

@@ -117,7 +117,7 @@ export class InMemoryRefreshTokens extends RefreshTokensRepository {
   }
 
   async create(t: NewRefreshToken) {
-    this.rows.push({ ...t, id: this.rows.length + 1, usedAt: null, revokedAt: null });
+    this.rows.push({ ...t, resource: t.resource ?? null, id: this.rows.length + 1, usedAt: null, revokedAt: null });
   }
   // Synchronous up to the write, so of consumers racing for one token exactly one gets it, as with the guarded UPDATE.
   async consume(hash: string) {

@@ -4,7 +4,6 @@ import * as jwt from 'jsonwebtoken';
 
 export interface AccessTokenSettings {
   issuer: string;
-  audience: string;
   ttlSeconds: number;
 }
 
@@ -22,12 +21,12 @@ export class JwtAccessTokenIssuer extends AccessTokenIssuer {
     super();
   }
 
-  issue(user: { id: number; role: Role; tokenVersion: number }): IssuedAccessToken {
+  issue(user: { id: number; role: Role; tokenVersion: number }, { audience }: { audience: string }): IssuedAccessToken {
     const token = jwt.sign({ role: user.role, ver: user.tokenVersion }, this.key.privateKey, {
       algorithm: ACCESS_TOKEN_ALGORITHM,
       keyid: this.key.keyId,
       issuer: this.settings.issuer,
-      audience: this.settings.audience,
+      audience,
       subject: String(user.id),
       jwtid: randomUUID(),
       expiresIn: this.settings.ttlSeconds,

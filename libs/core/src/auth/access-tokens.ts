@@ -20,7 +20,7 @@ export interface IssuedAccessToken {
   expiresIn: number;
 }
 
-/** Signs a short-lived access token for a user; libs/security holds the JWT implementation. */
+/** Signs a short-lived access token for a user, for the service `audience` names; libs/security holds the JWT implementation. */
 export abstract class AccessTokenIssuer {
-  abstract issue(user: { id: number; role: Role; tokenVersion: number }): IssuedAccessToken;
+  abstract issue(user: { id: number; role: Role; tokenVersion: number }, token: { audience: string }): IssuedAccessToken;
 }

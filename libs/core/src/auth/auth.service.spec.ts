@@ -1,4 +1,4 @@
-import { claimsOf, CountingRefreshSecrets, ReadableAccessTokens } from '../../test/fake-tokens';
+import { claimsOf, CountingRefreshSecrets, ReadableAccessTokens, testAudiences } from '../../test/fake-tokens';
 import { CountingThrottle, InMemoryRefreshTokens, InMemoryUsers, PlainHasher } from '../../test/fakes';
 import { ActorResolver, AuthService, RateLimitedError, UnauthenticatedError, UsersService, userActor } from '../index';
 
@@ -7,7 +7,7 @@ function setup() {
   const refresh = new InMemoryRefreshTokens();
   const hasher = new PlainHasher();
   const throttle = new CountingThrottle(3);
-  const auth = new AuthService(users, refresh, new CountingRefreshSecrets(), hasher, new ReadableAccessTokens(), throttle, 3600);
+  const auth = new AuthService(users, refresh, new CountingRefreshSecrets(), hasher, new ReadableAccessTokens(), throttle, 3600, testAudiences());
   const accounts = new UsersService(users, refresh, hasher, throttle);
   const resolver = new ActorResolver(users);
   return { users, refresh, auth, accounts, resolver, throttle, hasher };

@@ -4,6 +4,8 @@ export interface RefreshTokenRecord {
   familyId: string;
   /** The account's token_version when this token was issued; a password change or deactivation moves it on. */
   tokenVersion: number;
+  /** The resource (RFC 8707) its access tokens are for, so a refresh issues for the same one; null for the REST APIs. */
+  resource: string | null;
   usedAt: Date | null;
   revokedAt: Date | null;
   expiresAt: Date;
@@ -14,6 +16,8 @@ export interface NewRefreshToken {
   familyId: string;
   tokenHash: string;
   tokenVersion: number;
+  /** Absent or null: for the REST APIs. */
+  resource?: string | null;
   expiresAt: Date;
 }
 

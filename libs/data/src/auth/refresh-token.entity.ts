@@ -10,6 +10,7 @@ export class RefreshTokenEntity implements RefreshTokenRecord {
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true }) usedAt!: Date | null;
   @Column({ name: 'token_version', type: 'integer', default: 0 }) tokenVersion!: number;
+  @Column({ name: 'resource', type: 'text', nullable: true }) resource!: string | null;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

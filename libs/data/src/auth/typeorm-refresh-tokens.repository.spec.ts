@@ -30,6 +30,15 @@ describe('TypeormRefreshTokensRepository', () => {
     await expect(tokens.consume('b'.repeat(64))).resolves.toMatchObject({ userId: user.id, tokenVersion: current?.tokenVersion });
   });
 
+  it('gives back with a consumed token the resource its session was signed in for, and null for none', async () => {
+    const user = await users.insert({ email: 'aud@example.com', username: 'aud', fullName: null, passwordHash: 'x', role: 'user' });
+    const base = { userId: user.id, familyId: crypto.randomUUID(), tokenVersion: 0, expiresAt: later() };
+    await tokens.create({ ...base, tokenHash: 'd'.repeat(64), resource: 'http://localhost:3003/mcp' });
+    await tokens.create({ ...base, tokenHash: '1'.repeat(64) });
+    await expect(tokens.consume('d'.repeat(64))).resolves.toMatchObject({ resource: 'http://localhost:3003/mcp' });
+    await expect(tokens.consume('1'.repeat(64))).resolves.toMatchObject({ resource: null });
+  });
+
   it('gives a token to exactly one of many consumers racing for it', async () => {
     const user = await users.insert({ email: 'race@example.com', username: 'race', fullName: null, passwordHash: 'x', role: 'user' });
     await tokens.create({ userId: user.id, familyId: crypto.randomUUID(), tokenHash: 'c'.repeat(64), tokenVersion: 0, expiresAt: later() });
@@ -70,6 +79,7 @@ describe('TypeormRefreshTokensRepository rotation and revocation', () => {
       userId: user.id,
       familyId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       tokenVersion: 0,
+      resource: null,
       expiresAt: expect.any(Date),
       usedAt: expect.any(Date),
       revokedAt: null,

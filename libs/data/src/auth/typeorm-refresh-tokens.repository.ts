@@ -32,7 +32,7 @@ export class TypeormRefreshTokensRepository extends RefreshTokensRepository {
         WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()
           AND NOT EXISTS (SELECT 1 FROM refresh_tokens f WHERE f.family_id = t.family_id AND f.revoked_at IS NOT NULL)
           AND t.token_version = (SELECT u.token_version FROM users u WHERE u.id = t.user_id)
-        RETURNING t.id, t.user_id AS "userId", t.family_id AS "familyId", t.token_version AS "tokenVersion", t.expires_at AS "expiresAt", t.used_at AS "usedAt", t.revoked_at AS "revokedAt"`,
+        RETURNING t.id, t.user_id AS "userId", t.family_id AS "familyId", t.token_version AS "tokenVersion", t.resource, t.expires_at AS "expiresAt", t.used_at AS "usedAt", t.revoked_at AS "revokedAt"`,
       [tokenHash],
     );
     return rows[0] ?? null;

@@ -2,6 +2,7 @@ import { CreateUsers1764000000000 } from './1764000000000-create-users';
 import { CreateProducts1764100000000 } from './1764100000000-create-products';
 import { IndexRevokedRefreshFamilies1796428800000 } from './1796428800000-index-revoked-refresh-families';
 import { RefreshTokensAccountVersion1796432400000 } from './1796432400000-refresh-tokens-account-version';
+import { RefreshTokensResource1796436000000 } from './1796436000000-refresh-tokens-resource';
 import { CreateOauthRecords1796500000000 } from './1796500000000-create-oauth-records';
 
 /** Listed explicitly (not globbed) so bundled apps and the CLI run exactly the same set, in order. */
@@ -10,5 +11,6 @@ export const migrations = [
   CreateProducts1764100000000,
   IndexRevokedRefreshFamilies1796428800000,
   RefreshTokensAccountVersion1796432400000,
+  RefreshTokensResource1796436000000,
   CreateOauthRecords1796500000000,
 ];

@@ -19,8 +19,8 @@ export class StrategyNameModule {}
 /**
  * The one verification of access tokens: the HTTP guard runs it on every request, the stdio verifier on the
  * token it was started with. It checks the signature (public key or JWKS through TokenKeys, RS256 only, so `alg: none`
- * and HMAC confusion are refused), issuer, audience and expiry; then core decides whether the user behind it
- * may still act.
+ * and HMAC confusion are refused), issuer, expiry and this service's own audience (so a token for another
+ * service is refused); then core decides whether the user behind it may still act.
  */
 @Injectable()
 export class JwtStrategy implements OnApplicationShutdown {
@@ -43,7 +43,7 @@ export class JwtStrategy implements OnApplicationShutdown {
         secretOrKeyProvider,
         algorithms: [ACCESS_TOKEN_ALGORITHM],
         issuer: config.JWT_ISSUER,
-        audience: config.JWT_AUDIENCE,
+        audience: config.acceptedAudience(),
       },
       (claims: AccessClaims, done: (error: unknown, user?: unknown) => void) => {
         actors.resolve(claims).then((actor) => done(null, actor), done);

@@ -55,6 +55,7 @@ export class ServerConfig extends PasswordChecksConfig {
 
   /** The issuer named in every access token: users-api's public URL, which is also its OAuth issuer identifier. */
   @IsString() JWT_ISSUER = 'http://localhost:3001';
+  /** The audience of tokens for the REST APIs: users-api issues it and the REST services accept it. */
   @IsString() JWT_AUDIENCE = 'mercato';
   /** PEM public key that verifies access tokens; services other than users-api need this or JWT_JWKS_URL. */
   @ValidateIf((c: ServerConfig) => !c.JWT_JWKS_URL && !c.signsTokens())
@@ -70,6 +71,14 @@ export class ServerConfig extends PasswordChecksConfig {
 
   /** How long a SIGTERMed service stays up, unready, before it stops listening (load balancers need a moment). */
   @ToNumber() @IsInt() @Min(0) @Max(120) SHUTDOWN_DELAY_SECONDS = 0;
+
+  /**
+   * The one `aud` this service accepts (RFC 8707): the REST APIs share JWT_AUDIENCE; a service that is a resource
+   * of its own (the MCP gateway) accepts only its resource URL, so no token is good at both doors.
+   */
+  acceptedAudience(): string {
+    return this.JWT_AUDIENCE;
+  }
 
   /** Only the token issuer holds a private key and derives its public key from it. */
   signsTokens(): boolean {
