@@ -99,6 +99,14 @@ describe('docker-compose.yml', () => {
     expect(env.MCP_ALLOWED_ORIGINS.split(',')).toEqual(['http://localhost', 'http://127.0.0.1']);
   });
 
+  it('gives every service the issuer the gateway names as its authorization server, whatever PUBLIC_URL .env sets', () => {
+    for (const outer of [{}, { PUBLIC_URL: 'https://shop.example' }]) {
+      const authorizationServer = interpolate(envOf('mcp-gateway').AUTHORIZATION_SERVER_URL, outer);
+      for (const s of SERVICES)
+        expect({ service: s.name, issuer: interpolate(envOf(s.name).JWT_ISSUER, outer) }).toEqual({ service: s.name, issuer: authorizationServer });
+    }
+  });
+
   it("tells users-api the gateway's resource, PUBLIC_URL + /mcp, whatever PUBLIC_URL .env sets", () => {
     for (const outer of [{}, { PUBLIC_URL: 'https://shop.example' }]) {
       const resource = interpolate(envOf('users-api').MCP_RESOURCE_URL, outer);

@@ -107,6 +107,14 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
     expect(env.get('MCP_ALLOWED_ORIGINS')?.value?.split(',')).toContain(origin);
   });
 
+  it('gives every service the issuer the gateway names as its authorization server', () => {
+    const authorizationServer = environmentOf(containerOf('mcp-gateway'), services, secrets).get('AUTHORIZATION_SERVER_URL')?.value;
+    for (const s of SERVICES) {
+      const issuer = environmentOf(containerOf(s.name), services, secrets).get('JWT_ISSUER')?.value;
+      expect({ service: s.name, issuer }).toEqual({ service: s.name, issuer: authorizationServer });
+    }
+  });
+
   it('tells users-api the resource the gateway accepts tokens for, so a sign-in naming it gets a token the gateway takes', () => {
     const publicUrl = environmentOf(containerOf('mcp-gateway'), services, secrets).get('PUBLIC_URL')?.value;
     const gateway = Object.assign(new (serviceNamed('mcp-gateway').config)() as ServerConfig, { PUBLIC_URL: publicUrl });
