@@ -40,4 +40,12 @@ describe('the environment npm start gives each service', () => {
     }
     expect(mcpResourceUrl({ MCP_GATEWAY_PORT: '4003' })).toBe('http://localhost:4003/mcp');
   });
+
+  it('gives every service the issuer the gateway names as its authorization server: users-api on its port', () => {
+    for (const outer of [{}, { USERS_API_PORT: '4301' }, { AUTHORIZATION_SERVER_URL: 'https://auth.shop.example' }]) {
+      const gateway = serviceEnv(appNamed('mcp-gateway'), platform, outer);
+      for (const app of APPS) expect([app.name, serviceEnv(app, platform, outer)['JWT_ISSUER']]).toEqual([app.name, gateway['AUTHORIZATION_SERVER_URL']]);
+    }
+    expect(serviceEnv(appNamed('users-api'), platform, { USERS_API_PORT: '4301' })['JWT_ISSUER']).toBe('http://localhost:4301');
+  });
 });

@@ -34,8 +34,11 @@ export function mcpResourceUrl(outer: NodeJS.ProcessEnv): string {
  * never run the launcher and keep the services' own default of every interface.
  */
 export function serviceEnv(app: LaunchedApp, platform: PlatformSettings, outer: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  // users-api is the OAuth issuer: tokens name its address, which the gateway advertises to MCP clients.
+  const issuer = `http://localhost:${portOf(appNamed('users-api'), outer)}`;
   const env: NodeJS.ProcessEnv = {
-    AUTHORIZATION_SERVER_URL: `http://localhost:${portOf(appNamed('users-api'), outer)}`,
+    AUTHORIZATION_SERVER_URL: issuer,
+    JWT_ISSUER: outer['AUTHORIZATION_SERVER_URL'] ?? issuer,
     ...outer,
     PUBLIC_URL: gatewayUrl(outer),
     MCP_RESOURCE_URL: mcpResourceUrl(outer),
