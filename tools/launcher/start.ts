@@ -73,7 +73,11 @@ function printSummary(ms: number, embedded: boolean, mcp: { url: string; resourc
     );
     lines.push(`     curl -s 'http://localhost:${portOf(APPS[1])}/api/v1/products?search=creme&limit=3'`);
   }
-  lines.push(``, `MCP (Streamable HTTP): ${mcp.url} with a gateway access token as Bearer: POST /api/v1/auth/login with "resource": "${mcp.resource}".`);
+  lines.push(
+    ``,
+    `MCP (Streamable HTTP): add ${mcp.url} to your MCP client with no token; it signs you in through your browser (OAuth).`,
+    `Or send a gateway access token as Bearer: POST /api/v1/auth/login with "resource": "${mcp.resource}".`,
+  );
   if (clientConfig.length) lines.push(...clientConfig);
   lines.push(``, `Press Ctrl-C to stop.`);
   console.log(lines.join('\n'));
