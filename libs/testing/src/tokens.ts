@@ -1,6 +1,7 @@
 import { type Role, UsersRepository } from '@mercato/core';
 import { JwtAccessTokenIssuer } from '@mercato/security';
 import { keyIdOf, privateKeyFrom, publicKeyFrom } from '@mercato/server';
+import * as jwt from 'jsonwebtoken';
 import { testKeys } from './keys';
 import type { TestApp } from './test-app';
 
@@ -12,29 +13,51 @@ export interface ActingUser {
   auth: { Authorization: string };
 }
 
+export interface TokenOptions {
+  /**
+   * The token's `scope` claim (space-separated, e.g. `catalog:read users:read`), as the OAuth authorization
+   * server gives MCP clients. Left out, the token has none and acts with the full role, as a sign-in's does.
+   */
+  scope?: string;
+}
+
 /**
  * A user row plus an access token signed exactly as users-api signs them, for services that verify tokens
  * but do not issue them (products-api, the MCP gateway).
  */
-export async function actingUser(app: TestApp, role: Role = 'user'): Promise<ActingUser> {
+export async function actingUser(app: TestApp, role: Role = 'user', options: TokenOptions = {}): Promise<ActingUser> {
   const name = `${role}-${++counter}-${process.pid}`;
   const user = await app.app.get(UsersRepository).insert({ email: `${name}@example.com`, username: name, fullName: null, passwordHash: 'unusable', role });
-  const { token } = issuerFor(app).issue(user);
-  return { id: user.id, token, auth: { Authorization: `Bearer ${token}` } };
+  return actingAs(app, user, options);
 }
 
 /** Another access token for an existing user (a new `jti`), as a refresh or a second sign-in would give. */
-export async function freshToken(app: TestApp, userId: number): Promise<ActingUser> {
+export async function freshToken(app: TestApp, userId: number, options: TokenOptions = {}): Promise<ActingUser> {
   const user = await app.app.get(UsersRepository).findById(userId);
   if (!user) throw new Error(`no user ${userId}`);
+  return actingAs(app, user, options);
+}
+
+function actingAs(app: TestApp, user: { id: number; role: Role; tokenVersion: number }, { scope }: TokenOptions): ActingUser {
   const { token } = issuerFor(app).issue(user);
-  return { id: user.id, token, auth: { Authorization: `Bearer ${token}` } };
+  const scoped = scope === undefined ? token : withScope(token, scope);
+  return { id: user.id, token: scoped, auth: { Authorization: `Bearer ${scoped}` } };
+}
+
+/** The same claims plus `scope` (RFC 9068 §2.2.3), signed again with the same key, algorithm and key id. */
+function withScope(token: string, scope: string): string {
+  const { header, payload } = jwt.decode(token, { complete: true }) as jwt.Jwt;
+  return jwt.sign({ ...(payload as jwt.JwtPayload), scope }, signingKey(), { algorithm: header.alg as jwt.Algorithm, keyid: header.kid });
 }
 
 function issuerFor(app: TestApp): JwtAccessTokenIssuer {
-  const privateKey = privateKeyFrom(testKeys().privateKey);
+  const privateKey = signingKey();
   return new JwtAccessTokenIssuer(
     { issuer: app.env['JWT_ISSUER'] ?? 'http://localhost:3001', audience: app.env['JWT_AUDIENCE'] ?? 'mercato', ttlSeconds: 900 },
     { privateKey, keyId: keyIdOf(publicKeyFrom(privateKey)) },
   );
+}
+
+function signingKey() {
+  return privateKeyFrom(testKeys().privateKey);
 }
