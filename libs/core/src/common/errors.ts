@@ -45,6 +45,7 @@ export class UnauthenticatedError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
+  // Either code, so that a missing scope (InsufficientScopeError) is still a ForbiddenError to whoever checks.
   readonly type: 'forbidden' | 'insufficient-scope' = 'forbidden';
 }
 
