@@ -32,9 +32,9 @@ export class UsersController {
   }
 
   @Get('me')
-  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOperation({ summary: 'The signed-in user', description: 'A token narrowed by scopes needs `users:read`.' })
   @ApiOkResponse({ type: UserView })
-  @ApiProblems(401)
+  @ApiProblems(401, 403)
   me(@CurrentActor() actor: Actor) {
     return this.users.me(actor);
   }

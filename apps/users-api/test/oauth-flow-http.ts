@@ -26,7 +26,7 @@ export class FlowBrowser {
   }
 
   /** Starts an authorization and returns the interaction page's path. */
-  async start(): Promise<string> {
+  async start(scope?: string): Promise<string> {
     const challenge = createHash('sha256').update(this.verifier).digest('base64url');
     const res = await this.agent
       .get('/oauth/authorize')
@@ -38,6 +38,7 @@ export class FlowBrowser {
         code_challenge: challenge,
         code_challenge_method: 'S256',
         resource: RESOURCE,
+        ...(scope ? { scope } : {}),
       })
       .expect(303);
     return res.headers['location'] as string;
@@ -67,8 +68,8 @@ export class FlowBrowser {
   }
 
   /** Signs in and allows: the redirect back to the client, with its code. */
-  async authorize(username: string, password: string): Promise<URL> {
-    const page = await this.start();
+  async authorize(username: string, password: string, scope?: string): Promise<URL> {
+    const page = await this.start(scope);
     const signedIn = await this.signIn(page, username, password);
     const consent = await this.follow(signedIn.headers['location'] as string);
     const allowed = await this.agent
@@ -86,7 +87,10 @@ export class FlowBrowser {
       .send({ grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: REDIRECT, client_id: this.clientId });
   }
 
-  refresh(refreshToken: string) {
-    return this.api.http.post('/oauth/token').type('form').send({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: this.clientId });
+  refresh(refreshToken: string, scope?: string) {
+    return this.api.http
+      .post('/oauth/token')
+      .type('form')
+      .send({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: this.clientId, ...(scope ? { scope } : {}) });
   }
 }

@@ -24,6 +24,15 @@ describe('authorization code and tokens', () => {
     expect(body.refresh_token).toEqual(expect.any(String));
   });
 
+  it('grants the scopes asked for, which narrow the role, and refuses to widen them at refresh', async () => {
+    const browser = await FlowBrowser.register(api);
+    const back = await browser.authorize(owner.username, owner.password, 'users:read');
+    const { body } = await browser.exchange(back.searchParams.get('code') as string).expect(200);
+    expect(claimsOf(body.access_token)['scope']).toBe('users:read');
+    const wider = await browser.refresh(body.refresh_token, 'users:read catalog:write').expect(400);
+    expect(wider.body.error).toBe('invalid_scope');
+  });
+
   it('refuses a wrong code verifier', async () => {
     const browser = await FlowBrowser.register(api);
     const back = await browser.authorize(owner.username, owner.password);

@@ -137,7 +137,7 @@ const OPERATIONS: Record<string, [statuses: number[], token: OperationToken]> = 
   'POST /api/v1/auth/logout': [[204, 400, 503], 'none'],
   'POST /api/v1/users': [[201, 400, 409, 429, 503], 'none'],
   'GET /api/v1/users': [[200, 400, 401, 403, 503], 'bearer'],
-  'GET /api/v1/users/me': [[200, 401, 503], 'bearer'],
+  'GET /api/v1/users/me': [[200, 401, 403, 503], 'bearer'],
   'GET /api/v1/users/{id}': [[200, 400, 401, 403, 404, 503], 'bearer'],
   'PUT /api/v1/users/{id}': [[200, 400, 401, 403, 404, 409, 429, 503], 'bearer'],
   'DELETE /api/v1/users/{id}': [[204, 400, 401, 403, 404, 503], 'bearer'],

@@ -8,6 +8,7 @@ export * from './common/unit-of-work';
 
 export * from './auth/actor';
 export * from './auth/permissions';
+export * from './auth/scopes';
 export * from './auth/password-rules';
 export * from './auth/password-hasher';
 export * from './auth/access-tokens';

@@ -70,4 +70,38 @@ describe('the MCP catalog', () => {
     expect(listedTo(userActor(1, 'guest'), {})).toBe(true);
     expect(listedTo(ANONYMOUS, {})).toBe(false);
   });
+
+  it('lists a feature to a narrowed token only when its scopes cover the permission too', () => {
+    expect(listedTo(userActor(1, 'admin', ['catalog:read']), { requires: 'product:stats' })).toBe(true);
+    expect(listedTo(userActor(1, 'admin', ['catalog:write']), { requires: 'product:stats' })).toBe(false);
+    expect(listedTo(userActor(1, 'admin', []), {})).toBe(true);
+  });
+
+  it('names the permission of the tool, prompt or fixed resource a request asks for, and nothing for any other request', async () => {
+    const { catalog, close } = await catalogOf();
+    const restock = { ...echo('restock_shelves'), requires: 'product:write' as const };
+    catalog.add({
+      tools: [echo('list_shelves'), restock],
+      resources: [{ resource: { uri: 'shelves://all', name: 'shelves' }, requires: 'product:stats', read: async () => [] }],
+      prompts: [{ prompt: { name: 'plan' }, requires: 'product:read-stock', get: async () => ({ messages: [] }) }],
+    });
+    const call = (method: string, params?: unknown) => catalog.requirementOf({ jsonrpc: '2.0', id: 1, method, params });
+    expect(call('tools/call', { name: 'restock_shelves', arguments: {} })).toBe('product:write');
+    expect(call('resources/read', { uri: 'shelves://all' })).toBe('product:stats');
+    expect(call('prompts/get', { name: 'plan' })).toBe('product:read-stock');
+    for (const other of [
+      call('tools/call', { name: 'list_shelves' }),
+      call('tools/call', { name: 'no_such_tool' }),
+      call('tools/call', { name: ['restock_shelves'] }),
+      call('tools/call'),
+      call('tools/list', { name: 'restock_shelves' }),
+      call('resources/read', { uri: 'shelves://elsewhere' }),
+      catalog.requirementOf(null),
+      catalog.requirementOf('tools/call'),
+      catalog.requirementOf([{ method: 'tools/call', params: { name: 'restock_shelves' } }]),
+    ]) {
+      expect(other).toBeUndefined();
+    }
+    await close();
+  });
 });

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import { type Actor, can } from '@mercato/core';
+import { type Actor, can, type Permission } from '@mercato/core';
 import {
   type FixedResource,
   type Listed,
@@ -57,6 +57,20 @@ export class McpCatalog implements OnModuleInit {
     }
     this.families.push(...resourceFamilies);
     for (const p of prompts) addUnique(this.prompts, p.prompt.name, p, 'prompt');
+  }
+
+  /**
+   * The permission of the feature a JSON-RPC request asks for by name (a tool to call, a fixed resource to
+   * read, a prompt to get), or undefined for anything else. Lets the HTTP door answer a token whose scopes fall
+   * short before the MCP server runs (step-up); the feature's own service still decides everything else.
+   */
+  requirementOf(message: unknown): Permission | undefined {
+    const { method, params } = (typeof message === 'object' && message !== null ? message : {}) as { method?: unknown; params?: unknown };
+    const { name, uri } = (typeof params === 'object' && params !== null ? params : {}) as { name?: unknown; uri?: unknown };
+    if (method === 'tools/call' && typeof name === 'string') return this.tools.get(name)?.requires;
+    if (method === 'prompts/get' && typeof name === 'string') return this.prompts.get(name)?.requires;
+    if (method === 'resources/read' && typeof uri === 'string') return this.resources.find((r) => r.resource.uri === uri)?.requires;
+    return undefined;
   }
 }
 

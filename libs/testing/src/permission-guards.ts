@@ -1,6 +1,7 @@
-import { type Permission, PERMISSIONS, rolesGranted } from '@mercato/core';
+import { type Permission, PERMISSIONS, rolesGranted, SCOPES, scopeCovering } from '@mercato/core';
 import { documentedPermissions, type OpenApiDocument } from './openapi';
 import type { TestApp } from './test-app';
+import { freshToken } from './tokens';
 
 type Auth = Record<string, string>;
 
@@ -17,7 +18,7 @@ export interface GuardedRoute {
 export interface GuardCallers {
   api: TestApp;
   doc: OpenApiDocument;
-  admin: { auth: Auth };
+  admin: { id: number; auth: Auth };
   user: { auth: Auth };
   guest: { auth: Auth };
 }
@@ -25,7 +26,8 @@ export interface GuardCallers {
 /**
  * The checks every service's route permissions must pass, registered as tests: each route declares its core
  * permission in the OpenAPI document and description, refuses callers without it (401 anonymous, 403 signed in,
- * with core's own words) before reading their input, and lets an admin through to the input check.
+ * with core's own words) before reading their input, refuses an admin token whose scopes do not cover it with
+ * a scope challenge, and lets an admin through to the input check.
  */
 export function itGuardsRoutesByPermission(routes: Record<string, GuardedRoute>, callers: () => GuardCallers): void {
   const send = ({ method, path, body }: GuardedRoute, auth?: Auth) => {
@@ -70,6 +72,24 @@ export function itGuardsRoutesByPermission(routes: Record<string, GuardedRoute>,
     for (const [key, route] of Object.entries(routes)) {
       const res = await send(route, callers().admin.auth);
       expect({ key, status: res.status }).toEqual({ key, status: route.asAdmin ?? 400 });
+    }
+  });
+
+  it('refuses an admin token whose scopes leave out the one covering the permission with a scope challenge, before reading its input', async () => {
+    const { api, admin } = callers();
+    for (const [key, route] of Object.entries(routes)) {
+      const needed = scopeCovering(route.permission);
+      const allButNeeded = await freshToken(api, admin.id, { scope: SCOPES.filter((scope) => scope !== needed).join(' ') });
+      const res = await send(route, allButNeeded.auth);
+      expect({ key, status: res.status, type: res.body.type, scope: res.body.scope, challenge: res.headers['www-authenticate'] }).toEqual({
+        key,
+        status: 403,
+        type: '/problems/insufficient-scope',
+        scope: needed,
+        challenge: `Bearer error="insufficient_scope", scope="${SCOPES.join(' ')}"`,
+      });
+      const onlyNeeded = await freshToken(api, admin.id, { scope: needed });
+      expect({ key, status: (await send(route, onlyNeeded.auth)).status }).toEqual({ key, status: route.asAdmin ?? 400 });
     }
   });
 }

@@ -1,6 +1,7 @@
 import { type Role, UsersRepository } from '@mercato/core';
 import { JwtAccessTokenIssuer } from '@mercato/security';
 import { keyIdOf, privateKeyFrom, publicKeyFrom, ServerConfig } from '@mercato/server';
+import * as jwt from 'jsonwebtoken';
 import { testKeys } from './keys';
 import type { TestApp } from './test-app';
 
@@ -12,9 +13,15 @@ export interface ActingUser {
   auth: { Authorization: string };
 }
 
-/** Which service a minted token is for; by default the app's own, the only audience it accepts. */
+/** Which service a minted token is for, and what it may do. */
 export interface TokenOptions {
+  /** By default the app's own audience, the only one it accepts. */
   audience?: string;
+  /**
+   * The token's `scope` claim (space-separated, e.g. `catalog:read users:read`), as the OAuth authorization
+   * server gives MCP clients. Left out, the token has none and acts with the full role, as a sign-in's does.
+   */
+  scope?: string;
 }
 
 /**
@@ -25,14 +32,14 @@ export interface TokenOptions {
 export async function actingUser(app: TestApp, role: Role = 'user', options: TokenOptions = {}): Promise<ActingUser> {
   const name = `${role}-${++counter}-${process.pid}`;
   const user = await app.app.get(UsersRepository).insert({ email: `${name}@example.com`, username: name, fullName: null, passwordHash: 'unusable', role });
-  return tokenFor(app, user, options);
+  return actingAs(app, user, options);
 }
 
 /** Another access token for an existing user (a new `jti`), as a refresh or a second sign-in would give. */
 export async function freshToken(app: TestApp, userId: number, options: TokenOptions = {}): Promise<ActingUser> {
   const user = await app.app.get(UsersRepository).findById(userId);
   if (!user) throw new Error(`no user ${userId}`);
-  return tokenFor(app, user, options);
+  return actingAs(app, user, options);
 }
 
 /** The one `aud` the app accepts (its config says): the REST audience, or the gateway's resource URL. */
@@ -40,12 +47,26 @@ export function audienceOf(app: TestApp): string {
   return app.app.get(ServerConfig).acceptedAudience();
 }
 
-function tokenFor(app: TestApp, user: { id: number; role: Role; tokenVersion: number }, { audience = audienceOf(app) }: TokenOptions): ActingUser {
-  const privateKey = privateKeyFrom(testKeys().privateKey);
-  const issuer = new JwtAccessTokenIssuer(
+function actingAs(app: TestApp, user: { id: number; role: Role; tokenVersion: number }, { audience = audienceOf(app), scope }: TokenOptions): ActingUser {
+  const { token } = issuerFor(app).issue(user, { audience });
+  const scoped = scope === undefined ? token : withScope(token, scope);
+  return { id: user.id, token: scoped, auth: { Authorization: `Bearer ${scoped}` } };
+}
+
+/** The same claims plus `scope` (RFC 9068 §2.2.3), signed again with the same key, algorithm and key id. */
+function withScope(token: string, scope: string): string {
+  const { header, payload } = jwt.decode(token, { complete: true }) as jwt.Jwt;
+  return jwt.sign({ ...(payload as jwt.JwtPayload), scope }, signingKey(), { algorithm: header.alg as jwt.Algorithm, keyid: header.kid });
+}
+
+function issuerFor(app: TestApp): JwtAccessTokenIssuer {
+  const privateKey = signingKey();
+  return new JwtAccessTokenIssuer(
     { issuer: app.env['JWT_ISSUER'] ?? 'http://localhost:3001', ttlSeconds: 900 },
     { privateKey, keyId: keyIdOf(publicKeyFrom(privateKey)) },
   );
-  const { token } = issuer.issue(user, { audience });
-  return { id: user.id, token, auth: { Authorization: `Bearer ${token}` } };
+}
+
+function signingKey() {
+  return privateKeyFrom(testKeys().privateKey);
 }

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AuthService, RateLimitedError, UnauthenticatedError } from '@mercato/core';
+import { AuthService, isScope, RateLimitedError, SCOPE_DESCRIPTIONS, UnauthenticatedError } from '@mercato/core';
 import { clientAddress, Public } from '@mercato/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { InteractionResults } from 'oidc-provider';
 import { UsersApiConfig } from '../users-api.config';
 import { OAuthServer } from './oauth-server';
-import { SCOPE_WORDS } from './oauth-settings';
 import { consentPage, errorPage, signInPage } from './pages';
 
 interface SignInForm {
@@ -103,7 +102,7 @@ export class InteractionController {
       redirectHost: URL.parse(String(details.params['redirect_uri']))?.host ?? 'an unknown address',
       // A client_id that is a URL names the document the client published there; a registered one, nothing vouches for.
       unverified: !/^https?:\/\//.test(client?.clientId ?? ''),
-      scopes: requested.filter((s) => s in SCOPE_WORDS).map((s) => SCOPE_WORDS[s]),
+      scopes: requested.filter(isScope).map((s) => SCOPE_DESCRIPTIONS[s]),
     };
   }
 

@@ -1,9 +1,9 @@
-import { type UsersRepository } from '@mercato/core';
+import { SCOPES, type UsersRepository } from '@mercato/core';
 import type { OAuthRecords } from '@mercato/data';
 import type { SigningKey } from '@mercato/security';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { errorPage } from './pages';
-import { RESOURCE_SCOPES, type OAuthSettings } from './oauth-settings';
+import { type OAuthSettings } from './oauth-settings';
 import { LoopbackClientDocuments } from './loopback-client-documents';
 import { assertRedirectUrisAllowed } from './redirect-uris';
 
@@ -49,7 +49,7 @@ export function createOAuthProvider({ settings, records, signingKey, users }: OA
     adapter: Adapter as unknown as Configuration['adapter'],
     jwks: { keys: [jwk as never] },
     routes: ROUTES,
-    scopes: ['openid', 'offline_access', ...RESOURCE_SCOPES],
+    scopes: ['openid', 'offline_access', ...SCOPES],
     responseTypes: ['code'],
     clientDefaults: { grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], token_endpoint_auth_method: 'none' },
     pkce: { required: () => true },
@@ -78,7 +78,7 @@ export function createOAuthProvider({ settings, records, signingKey, users }: OA
         getResourceServerInfo: async (_ctx, resource) => {
           if (resource !== settings.resource) throw new errors.InvalidTarget(`unknown resource ${resource}`);
           return {
-            scope: RESOURCE_SCOPES.join(' '),
+            scope: SCOPES.join(' '),
             audience: resource,
             accessTokenTTL: settings.accessTokenTtlSeconds,
             accessTokenFormat: 'jwt',

@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { OAuthRecords } from '@mercato/data';
 import { consumeOrRefuse, type Redis, sharedLimiter } from '@mercato/redis';
 import { clientAddress, REDIS } from '@mercato/server';
-import { RateLimitedError, UsersRepository } from '@mercato/core';
+import { RateLimitedError, SCOPES, UsersRepository } from '@mercato/core';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
@@ -11,7 +11,7 @@ import { signingKeyFrom } from '../signing-key';
 import { UsersApiConfig } from '../users-api.config';
 import { InteractionCsrf } from './csrf';
 import { createOAuthProvider } from './oauth-provider';
-import { oauthSettingsFrom, RESOURCE_SCOPES, type OAuthSettings } from './oauth-settings';
+import { oauthSettingsFrom, type OAuthSettings } from './oauth-settings';
 
 const METADATA = '/.well-known/openid-configuration';
 /** RFC 8414's name for the same document, which MCP clients ask for first. */
@@ -29,7 +29,7 @@ function servedByProvider(path: string): boolean {
 function withDefaultScope(url: string): string {
   const parsed = new URL(url, 'http://placeholder');
   if (parsed.searchParams.get('scope')) return url;
-  parsed.searchParams.set('scope', RESOURCE_SCOPES.join(' '));
+  parsed.searchParams.set('scope', SCOPES.join(' '));
   return `${parsed.pathname}${parsed.search}`;
 }
 

@@ -1,17 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import type { UsersApiConfig } from '../users-api.config';
 
-/** The scopes an agent may ask for; each narrows what the account's role allows. */
-export const RESOURCE_SCOPES = ['users:read', 'users:write', 'catalog:read', 'catalog:write'];
-
-/** What the consent page says each scope lets the app do. */
-export const SCOPE_WORDS: Record<string, string> = {
-  'users:read': 'See your account, and the accounts your role lets you see',
-  'users:write': 'Change your account, and the accounts your role lets you manage',
-  'catalog:read': 'See the catalog, including what your role lets you see of stock',
-  'catalog:write': 'Create and change products and their stock, if your role allows it',
-};
-
 /** Where the authorization server lives and what it serves, from users-api's settings. */
 export interface OAuthSettings {
   /** The issuer URL: users-api's public address, named in every token's `iss`. */

@@ -13,6 +13,11 @@ export interface AccessClaims {
   aud: string | string[];
   iat: number;
   exp: number;
+  /**
+   * Space-separated scopes (RFC 9068 §2.2.3) narrowing what the role allows; absent on tokens from
+   * `POST /api/v1/auth/login`, which act with the account's full role. See scopes.ts.
+   */
+  scope?: string;
 }
 
 export interface IssuedAccessToken {

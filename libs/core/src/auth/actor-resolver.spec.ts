@@ -48,4 +48,34 @@ describe('ActorResolver', () => {
     // deactivation moved the version on too; an inactive account stays refused at its newest version
     await expect(resolver.resolve({ sub: String(ada.id), ver: 2 })).rejects.toBeInstanceOf(UnauthenticatedError);
   });
+
+  it('narrows the role by the scope claim, in vocabulary order, and leaves a token without one its full role', async () => {
+    const { resolver, ada } = await setup();
+    const claims = { sub: String(ada.id), ver: 0 };
+    const full = await resolver.resolve(claims);
+    expect(full).toEqual(userActor(ada.id, 'admin'));
+    expect(full).not.toHaveProperty('scopes');
+    await expect(resolver.resolve({ ...claims, scope: 'catalog:write users:read' })).resolves.toEqual(
+      userActor(ada.id, 'admin', ['users:read', 'catalog:write']),
+    );
+    // An empty claim narrows to nothing: the token may do only what needs no permission.
+    await expect(resolver.resolve({ ...claims, scope: '' })).resolves.toEqual(userActor(ada.id, 'admin', []));
+  });
+
+  it('skips scopes it does not know, as a newer authorization server may grant more than this service knows', async () => {
+    const { resolver, ada } = await setup();
+    await expect(resolver.resolve({ sub: String(ada.id), ver: 0, scope: 'openid orders:read catalog:read offline_access' })).resolves.toEqual(
+      userActor(ada.id, 'admin', ['catalog:read']),
+    );
+    await expect(resolver.resolve({ sub: String(ada.id), ver: 0, scope: 'orders:read' })).resolves.toEqual(userActor(ada.id, 'admin', []));
+  });
+
+  it('refuses a scope claim that is not a string as malformed rather than reading it as no narrowing', async () => {
+    const { resolver, ada } = await setup();
+    for (const scope of [['users:read'], null, 7, { users: 'read' }]) {
+      await expect(resolver.resolve({ sub: String(ada.id), ver: 0, scope: scope as unknown as string })).rejects.toThrow(
+        new UnauthenticatedError('The access token is malformed'),
+      );
+    }
+  });
 });

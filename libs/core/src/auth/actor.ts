@@ -1,3 +1,5 @@
+import type { Scope } from './scopes';
+
 export const ROLES = ['admin', 'user', 'guest'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -11,6 +13,8 @@ export interface UserActor {
   readonly kind: 'user';
   readonly userId: number;
   readonly role: Role;
+  /** The token's scopes, which narrow what the role allows; undefined when the token is not narrowed (a sign-in's). */
+  readonly scopes?: readonly Scope[];
 }
 
 export interface AnonymousActor {
@@ -29,6 +33,6 @@ export function systemActor(reason: string): SystemActor {
 
 export const ANONYMOUS: AnonymousActor = Object.freeze({ kind: 'anonymous' });
 
-export function userActor(userId: number, role: Role): UserActor {
-  return { kind: 'user', userId, role };
+export function userActor(userId: number, role: Role, scopes?: readonly Scope[]): UserActor {
+  return scopes === undefined ? { kind: 'user', userId, role } : { kind: 'user', userId, role, scopes };
 }

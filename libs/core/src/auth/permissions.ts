@@ -1,10 +1,12 @@
-import { ForbiddenError, UnauthenticatedError } from '../common/errors';
+import { ForbiddenError, InsufficientScopeError, UnauthenticatedError } from '../common/errors';
 import { ROLES, type Actor, type Role, type SystemActor, type UserActor } from './actor';
+import { scopeCovering } from './scopes';
 
 /**
  * Every capability the platform grants, the one vocabulary of access: core policies, REST routes (`@Requires`)
  * and the MCP gateway's tool, resource and prompt filters all ask `can()`, so REST and MCP agree by construction.
- * Reading something is its own permission, never implied by being allowed to change it.
+ * Reading something is its own permission, never implied by being allowed to change it. A token's scopes
+ * (scopes.ts) narrow what the role grants: a narrowed token may do what both allow.
  */
 export const PERMISSIONS = [
   'user:read-self',
@@ -33,16 +35,32 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   guest: new Set<Permission>(['user:read-self']),
 };
 
+/** The role grants the permission and, for a narrowed token, a scope of the token covers it. */
 export function can(actor: Actor, permission: Permission): boolean {
   if (actor.kind === 'system') return true;
-  return actor.kind === 'user' && GRANTS[actor.role].has(permission);
+  return actor.kind === 'user' && GRANTS[actor.role].has(permission) && withinScopes(actor, permission);
 }
 
-/** Anonymous callers get UnauthenticatedError (401), signed-in ones without the grant ForbiddenError (403). */
+/**
+ * Anonymous callers get UnauthenticatedError (401), signed-in ones without the grant ForbiddenError (403), and
+ * those whose role grants it but whose token's scopes do not InsufficientScopeError (403, naming the scope).
+ */
 export function assertCan(actor: Actor, permission: Permission): asserts actor is UserActor | SystemActor {
   if (actor.kind === 'system') return;
   if (actor.kind !== 'user') throw new UnauthenticatedError('Sign in to do this');
   if (!GRANTS[actor.role].has(permission)) throw new ForbiddenError(`Your role (${actor.role}) may not do this`);
+  assertScopeAllows(actor, permission);
+}
+
+/**
+ * Only the scope half of assertCan: refuses when the role grants the permission but the token's scopes do not
+ * cover it, and leaves every other refusal to assertCan. For a transport that must answer a missing scope
+ * before the request reaches the service (the MCP gateway's HTTP 403 step-up challenge).
+ */
+export function assertScopeAllows(actor: Actor, permission: Permission): void {
+  if (actor.kind === 'user' && GRANTS[actor.role].has(permission) && !withinScopes(actor, permission)) {
+    throw new InsufficientScopeError(scopeCovering(permission), actor.scopes ?? []);
+  }
 }
 
 export function assertSignedIn(actor: Actor): asserts actor is UserActor {
@@ -52,4 +70,8 @@ export function assertSignedIn(actor: Actor): asserts actor is UserActor {
 /** The roles holding a permission, read from the grant table: for documents that tell people who may call what. */
 export function rolesGranted(permission: Permission): Role[] {
   return ROLES.filter((role) => GRANTS[role].has(permission));
+}
+
+function withinScopes(actor: UserActor, permission: Permission): boolean {
+  return actor.scopes === undefined || actor.scopes.includes(scopeCovering(permission));
 }

@@ -46,6 +46,13 @@ export const ERROR_CATALOGUE = {
     description:
       'Signed in, but this account may not do this (or not to this target, such as demoting the last admin); or a Host or Origin the MCP server does not answer to. Retrying will not help.',
   },
+  'insufficient-scope': {
+    status: 403,
+    title: 'Insufficient scope',
+    fault: 'caller',
+    description:
+      'The account may do this, but the access token’s scopes do not cover it. `scope` names the scope needed; the `WWW-Authenticate` header (`error="insufficient_scope"`) names the scopes to ask for. Get a token with them (MCP clients: re-authorize) and send again.',
+  },
   'not-found': {
     status: 404,
     title: 'Not found',

@@ -1,3 +1,4 @@
+import { SCOPES, type Scope } from '../auth/scopes';
 import { ERROR_CATALOGUE, type ErrorCode } from './error-catalogue';
 
 /**
@@ -44,7 +45,28 @@ export class UnauthenticatedError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  readonly type = 'forbidden';
+  // Either code, so that a missing scope (InsufficientScopeError) is still a ForbiddenError to whoever checks.
+  readonly type: 'forbidden' | 'insufficient-scope' = 'forbidden';
+}
+
+/**
+ * The role allows this but the token's scopes do not: a refusal another token could lift, unlike a plain
+ * ForbiddenError. `scope` names the scope missing; `stepUpScopes` the set to ask the authorization server for,
+ * the token's own plus that one, because a client re-authorizes with exactly the set it is given (MCP
+ * 2025-11-25, "Scope challenge handling": include the scopes already granted so the client keeps them).
+ */
+export class InsufficientScopeError extends ForbiddenError {
+  override readonly type = 'insufficient-scope';
+  readonly stepUpScopes: readonly Scope[];
+
+  constructor(
+    readonly scope: Scope,
+    granted: readonly Scope[],
+  ) {
+    super(`This token's scopes do not allow this; it needs the scope ${scope}`);
+    this.stepUpScopes = SCOPES.filter((s) => s === scope || granted.includes(s));
+    this.extensions['scope'] = scope;
+  }
 }
 
 export class NotFoundError extends DomainError {

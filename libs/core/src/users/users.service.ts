@@ -35,6 +35,8 @@ export class UsersService {
 
   async me(actor: Actor): Promise<UserView> {
     assertSignedIn(actor);
+    // Every role may read itself; the permission is asked so that a token narrowed away from it may not.
+    assertCan(actor, 'user:read-self');
     const user = await this.users.findById(actor.userId);
     // The token was valid a moment ago; a user gone since then is no longer signed in.
     if (!user) throw new UnauthenticatedError('Your account no longer exists');

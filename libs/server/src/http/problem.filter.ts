@@ -20,7 +20,16 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status === 500) this.logger.error({ err: error, reqId: request.id }, 'Unhandled error');
     else if (problem.status > 500) this.logger.warn({ err: error, reqId: request.id }, problem.detail);
     if (problem.status === 401 && this.challenge) headers['www-authenticate'] = this.challenge;
+    // A scope challenge (403) carries the service's own challenge parameters too, such as the MCP gateway's
+    // resource_metadata, which the MCP authorization spec asks for on step-up as on sign-in.
+    if (problem.status === 403 && headers['www-authenticate'] && this.challenge) headers['www-authenticate'] += challengeParameters(this.challenge);
     problem.instance = request.url.split('?')[0];
     void reply.status(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(problem);
   }
+}
+
+/** `Bearer a="1", b="2"` → `, a="1", b="2"`; nothing for a bare `Bearer`. */
+function challengeParameters(challenge: string): string {
+  const parameters = challenge.replace(/^Bearer\s*/i, '');
+  return parameters ? `, ${parameters}` : '';
 }

@@ -1,5 +1,5 @@
 import { BadRequestException, HttpException, ServiceUnavailableException } from '@nestjs/common';
-import { ConflictError, ERROR_CATALOGUE, ERROR_CODES, RateLimitedError, ReportedProblem, ValidationError } from '@mercato/core';
+import { ConflictError, ERROR_CATALOGUE, ERROR_CODES, InsufficientScopeError, RateLimitedError, ReportedProblem, ValidationError } from '@mercato/core';
 import { toProblem } from './problem';
 
 describe('toProblem', () => {
@@ -14,6 +14,18 @@ describe('toProblem', () => {
     const limited = toProblem(new RateLimitedError('slow down', 30), 'r1');
     expect(limited.problem.status).toBe(429);
     expect(limited.headers['retry-after']).toBe('30');
+  });
+
+  it('answers a missing scope with 403 and an RFC 6750 challenge naming the scopes to ask for', () => {
+    const { problem, headers } = toProblem(new InsufficientScopeError('catalog:write', ['catalog:read']), 'r1');
+    expect(problem).toEqual({
+      type: '/problems/insufficient-scope',
+      title: 'Insufficient scope',
+      status: 403,
+      detail: "This token's scopes do not allow this; it needs the scope catalog:write",
+      scope: 'catalog:write',
+    });
+    expect(headers).toEqual({ 'www-authenticate': 'Bearer error="insufficient_scope", scope="catalog:read catalog:write"' });
   });
 
   it('lists each invalid field', () => {

@@ -1,5 +1,14 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, ERROR_CATALOGUE, type ErrorCode, type FieldError, RateLimitedError, ReportedProblem, ValidationError } from '@mercato/core';
+import {
+  DomainError,
+  ERROR_CATALOGUE,
+  type ErrorCode,
+  type FieldError,
+  InsufficientScopeError,
+  RateLimitedError,
+  ReportedProblem,
+  ValidationError,
+} from '@mercato/core';
 
 /** RFC 9457 problem details, the body of every error response. */
 export interface Problem {
@@ -51,6 +60,7 @@ export function toProblem(error: unknown, requestId: string): MappedError {
     if (problem.errors === undefined) delete problem.errors;
     const headers = headersFor(problem.status);
     if (error instanceof RateLimitedError) headers['retry-after'] = String(error.retryAfterSeconds);
+    if (error instanceof InsufficientScopeError) headers['www-authenticate'] = insufficientScopeChallenge(error);
     return { problem, headers };
   }
   const status = httpStatusOf(error);
@@ -76,6 +86,14 @@ export function toProblem(error: unknown, requestId: string): MappedError {
 function problemOf(code: ErrorCode, detail: string, extensions: Record<string, unknown> = {}): Problem {
   const { status, title } = ERROR_CATALOGUE[code];
   return { type: problemType(code), title, status, detail, ...extensions };
+}
+
+/**
+ * RFC 6750 §3: a token that lacks a scope is answered with the scopes to ask for, so a client can get a token
+ * with them and retry (the MCP step-up). Scope names are from core's closed vocabulary, never caller text.
+ */
+function insufficientScopeChallenge(error: InsufficientScopeError): string {
+  return `Bearer error="insufficient_scope", scope="${error.stepUpScopes.join(' ')}"`;
 }
 
 /** A 401 says how to authenticate; a 503 when to come back. */

@@ -22,7 +22,7 @@ export class ProblemSchema {
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input; `errors[]` names each refused field and rule',
   401: 'Missing, invalid or expired access token, or bad credentials',
-  403: 'Authenticated, but not allowed to do this',
+  403: 'Authenticated, but not allowed to do this; `insufficient-scope` when the account may but the token’s scopes do not cover it (the `WWW-Authenticate` header names the scopes to ask for)',
   404: 'No such resource',
   409: 'Conflicts with current state (e.g. a duplicate e-mail)',
   429: 'Too many attempts; see the Retry-After header',

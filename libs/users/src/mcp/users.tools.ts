@@ -14,6 +14,8 @@ export function usersTools(users: UsersService): McpTool[] {
       input: NoInput,
       output: user,
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      // Every role holds it; naming it hides the tool from a token whose scopes leave out users:read.
+      requires: 'user:read-self',
       run: (actor) => users.me(actor),
     }),
     tool({
@@ -23,6 +25,8 @@ export function usersTools(users: UsersService): McpTool[] {
       input: IdDto,
       output: user,
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+      // As for whoami: reading anyone else's account (user:read-any) needs the same users:read scope.
+      requires: 'user:read-self',
       run: (actor, { id }) => users.get(actor, id),
     }),
     tool({
