@@ -90,6 +90,7 @@ describe('an MCP client with no token signs in by itself', () => {
       expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(['whoami', 'search_products', 'create_product']));
       const me = await agent.callTool({ name: 'whoami', arguments: {} });
       expect(me.structuredContent).toMatchObject({ username: 'agent-owner', role: 'admin' });
+
       await agent.close();
 
       const first = client.tokens();
@@ -118,6 +119,16 @@ describe('an MCP client with no token signs in by itself', () => {
       await agent.connect(transportFor(client));
       expect((await agent.callTool({ name: 'whoami', arguments: {} })).structuredContent).toMatchObject({ username: 'agent-owner' });
       await agent.close();
+
+      // The owner disconnects the app: its access token stops at the gateway at once, not when it expires.
+      const live = String(client.tokens()?.access_token);
+      expect((await whoami(live)).status).toBe(200);
+      const disconnect = await fetch(`${usersApi.url}/api/v1/users/me/connections/${encodeURIComponent(client.documentUrl)}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${await restToken()}` },
+      });
+      expect(disconnect.status).toBe(204);
+      expect((await whoami(live)).status).toBe(401);
     } finally {
       await client.close();
     }
@@ -141,5 +152,28 @@ async function refresh(refreshToken: string, clientId: string): Promise<Response
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId }),
+  });
+}
+
+async function restToken(): Promise<string> {
+  const res = await fetch(`${usersApi.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'agent-owner', password: PASSWORD }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** One tools/call over plain HTTP with a bearer token: its status says whether the gateway took the token. */
+function whoami(token: string): Promise<Response> {
+  return fetch(`${gateway.url}/mcp`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2025-11-25',
+    },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'whoami', arguments: {} } }),
   });
 }

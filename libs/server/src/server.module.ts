@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ActorResolver, UsersRepository } from '@mercato/core';
+import { ActorResolver, ConnectedApps, UsersRepository } from '@mercato/core';
 import { DataModule } from '@mercato/data';
 import { PassportModule } from '@nestjs/passport';
 import { TerminusModule } from '@nestjs/terminus';
@@ -61,7 +61,11 @@ export class ServerModule {
           useFactory: (c: C) => options.verificationKey?.(c) ?? VerificationKey.fromConfig(c),
         },
         // Every service checks each token's user against the shared users table (deactivation, password change).
-        { provide: ActorResolver, inject: [UsersRepository], useFactory: (users: UsersRepository) => new ActorResolver(users) },
+        {
+          provide: ActorResolver,
+          inject: [UsersRepository, ConnectedApps],
+          useFactory: (users: UsersRepository, grants: ConnectedApps) => new ActorResolver(users, grants),
+        },
         Drain,
         TokenKeys,
         JwtStrategy,

@@ -104,7 +104,7 @@ export function createOAuthProvider({ settings, records, signingKey, users }: OA
     extraTokenClaims: async (_ctx, token) => {
       if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
       const state = await users.findAuthState(Number(token.accountId));
-      return state ? { ver: state.tokenVersion } : undefined;
+      return state ? { ver: state.tokenVersion, gid: token.grantId } : undefined;
     },
     renderError: async (ctx: KoaContextWithOIDC, out) => {
       ctx.type = 'html';

@@ -11,6 +11,8 @@ export interface AccessClaims {
   jti: string;
   iss: string;
   aud: string | string[];
+  /** The OAuth grant the token was issued under (tokens from the authorization server only). */
+  gid?: string;
   iat: number;
   exp: number;
   /**

@@ -2,6 +2,7 @@ import { InMemoryUsers } from '../../test/fakes';
 import { UnauthenticatedError } from '../common/errors';
 import { userActor } from './actor';
 import { ActorResolver } from './actor-resolver';
+import type { ConnectedApps } from './connected-apps';
 
 async function setup() {
   const users = new InMemoryUsers();
@@ -77,5 +78,19 @@ describe('ActorResolver', () => {
         new UnauthenticatedError('The access token is malformed'),
       );
     }
+  });
+
+  it('refuses a token issued under an OAuth grant once the grant is gone, and one whose grant id is not a string', async () => {
+    const users = new InMemoryUsers();
+    const live = new Set(['g1']);
+    const grants = { isLive: async (id: string) => live.has(id) } as unknown as ConnectedApps;
+    const resolver = new ActorResolver(users, grants);
+    const ada = await users.insert({ email: 'ada@example.com', username: 'ada', fullName: null, passwordHash: 'x', role: 'user' });
+    await expect(resolver.resolve({ sub: String(ada.id), ver: 0, gid: 'g1' })).resolves.toEqual(userActor(ada.id, 'user'));
+    live.delete('g1');
+    await expect(resolver.resolve({ sub: String(ada.id), ver: 0, gid: 'g1' })).rejects.toThrow(UnauthenticatedError);
+    await expect(resolver.resolve({ sub: String(ada.id), ver: 0, gid: 7 as unknown as string })).rejects.toThrow(UnauthenticatedError);
+    // Tokens from a sign-in carry no grant and are not looked up.
+    await expect(resolver.resolve({ sub: String(ada.id), ver: 0 })).resolves.toEqual(userActor(ada.id, 'user'));
   });
 });
