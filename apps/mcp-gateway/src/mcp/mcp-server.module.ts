@@ -14,6 +14,7 @@ import { McpServerFactory } from './mcp-server.factory';
 @Module({
   imports: [DiscoveryModule, MetricsModule, RedisModule],
   providers: [McpCatalog, McpServerFactory, InProcessMcpClient, McpAccountBudget],
-  exports: [McpServerFactory, InProcessMcpClient, McpAccountBudget],
+  // The catalog too: /mcp asks it which permission a request's tool, resource or prompt is listed under.
+  exports: [McpCatalog, McpServerFactory, InProcessMcpClient, McpAccountBudget],
 })
 export class McpServerModule {}
