@@ -64,6 +64,15 @@ describe('client ID metadata documents', () => {
     expect(res.headers['location']).toMatch(/^\/oauth\/interaction\//);
   });
 
+  it('are not read over http when NODE_ENV=production, whatever the development setting says', async () => {
+    const production = await startTestApp(UsersApiModule, { env: { NODE_ENV: 'production', OAUTH_ALLOW_LOOPBACK_CLIENT_METADATA: 'true' } });
+    try {
+      await authorize(production, publish('/in-production.json'), `${base}/cb`).expect(400);
+    } finally {
+      await production.close();
+    }
+  });
+
   it('bind the redirect URIs they list, and must name themselves as client_id', async () => {
     const id = publish('/bound.json');
     const elsewhere = await authorize(local, id, 'https://evil.example/cb').expect(400);
