@@ -2,6 +2,7 @@ import { SCOPES, type UsersRepository } from '@mercato/core';
 import type { OAuthRecords } from '@mercato/data';
 import type { SigningKey } from '@mercato/security';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { Agent, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { errorPage } from './pages';
 import { type OAuthSettings } from './oauth-settings';
 import { LoopbackClientDocuments } from './loopback-client-documents';
@@ -111,7 +112,18 @@ export function createOAuthProvider({ settings, records, signingKey, users }: OA
       ctx.body = errorPage(String(out['error_description'] ?? out['error'] ?? 'The request could not be completed'));
     },
   };
+  ensureFetchDispatcher();
   const provider = new Provider(settings.issuer, configuration);
   provider.proxy = settings.trustProxy;
   return provider;
+}
+
+/**
+ * The library refuses to fetch client metadata from private and loopback addresses by hooking the process's
+ * fetch dispatcher, which Node creates only on the first fetch; asked before that, it warns and fetches
+ * unguarded for good. So a dispatcher is in place before the provider exists.
+ */
+function ensureFetchDispatcher(): void {
+  if (!(globalThis as Record<symbol, unknown>)[Symbol.for('undici.globalDispatcher.1')]) setGlobalDispatcher(new Agent());
+  getGlobalDispatcher();
 }
