@@ -65,10 +65,10 @@ describe('ActorResolver', () => {
 
   it('skips scopes it does not know, as a newer authorization server may grant more than this service knows', async () => {
     const { resolver, ada } = await setup();
-    await expect(resolver.resolve({ sub: String(ada.id), ver: 0, scope: 'openid orders:read catalog:read offline_access' })).resolves.toEqual(
+    await expect(resolver.resolve({ sub: String(ada.id), ver: 0, scope: 'openid payments:read catalog:read offline_access' })).resolves.toEqual(
       userActor(ada.id, 'admin', ['catalog:read']),
     );
-    await expect(resolver.resolve({ sub: String(ada.id), ver: 0, scope: 'orders:read' })).resolves.toEqual(userActor(ada.id, 'admin', []));
+    await expect(resolver.resolve({ sub: String(ada.id), ver: 0, scope: 'payments:read' })).resolves.toEqual(userActor(ada.id, 'admin', []));
   });
 
   it('refuses a scope claim that is not a string as malformed rather than reading it as no narrowing', async () => {

@@ -22,16 +22,24 @@ export const PERMISSIONS = [
   'product:read-stock',
   'product:write',
   'product:stats',
+  'order:buy',
+  'order:read-own',
+  'order:read-any',
+  'order:cancel-any',
+  'order:set-status',
+  'order:analytics',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const USER_SELF: Permission[] = ['user:read-self', 'user:update-self'];
+/** Buying (checkouts, and canceling one's own orders) and seeing what one bought. */
+const SHOPPING: Permission[] = ['order:buy', 'order:read-own'];
 
 /** The only place a role is turned into what it may do. */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>(PERMISSIONS),
-  user: new Set<Permission>(USER_SELF),
-  // A guest account may look at itself but change nothing.
+  user: new Set<Permission>([...USER_SELF, ...SHOPPING]),
+  // A guest account may look at itself but change nothing, and may not buy.
   guest: new Set<Permission>(['user:read-self']),
 };
 

@@ -25,11 +25,13 @@ const COVERED_BY: Record<Scope, Permission[]> = {
   'users:write': ['user:update-self', 'user:update-any', 'user:create', 'user:set-role', 'user:deactivate'],
   'catalog:read': ['product:read-inactive', 'product:read-stock', 'product:stats'],
   'catalog:write': ['product:write'],
+  'orders:read': ['order:read-own', 'order:read-any', 'order:analytics'],
+  'orders:write': ['order:buy', 'order:cancel-any', 'order:set-status'],
 };
 
 describe('scopes', () => {
-  it('is a closed vocabulary of four, each described in plain words for the consent page', () => {
-    expect(SCOPES).toEqual(['users:read', 'users:write', 'catalog:read', 'catalog:write']);
+  it('is a closed vocabulary of six, each described in plain words for the consent page', () => {
+    expect(SCOPES).toEqual(['users:read', 'users:write', 'catalog:read', 'catalog:write', 'orders:read', 'orders:write']);
     for (const scope of SCOPES) expect(SCOPE_DESCRIPTIONS[scope]).toMatch(/^[A-Z].{20,}\.$/);
     expect(Object.keys(SCOPE_DESCRIPTIONS)).toEqual([...SCOPES]);
   });
@@ -106,7 +108,7 @@ describe('scopes', () => {
 
   it('reads a scope claim in vocabulary order, skipping names it does not know and repeats', () => {
     expect(parseScopes('catalog:write users:read')).toEqual(['users:read', 'catalog:write']);
-    expect(parseScopes('orders:read users:read users:read openid  catalog:read')).toEqual(['users:read', 'catalog:read']);
+    expect(parseScopes('payments:read users:read users:read openid  catalog:read')).toEqual(['users:read', 'catalog:read']);
     expect(parseScopes('')).toEqual([]);
     expect(parseScopes('USERS:READ users:read:extra users')).toEqual([]);
     expect([isScope('users:read'), isScope('orders:*'), isScope(undefined)]).toEqual([true, false, false]);

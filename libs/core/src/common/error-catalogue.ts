@@ -70,7 +70,8 @@ export const ERROR_CATALOGUE = {
     status: 409,
     title: 'Not enough stock',
     fault: 'caller',
-    description: 'Removing that much stock would take it below zero; `stock` is what there is and `requested` what was asked. Nothing changed.',
+    description:
+      'Removing that much stock would take it below zero; `stock` is what there is and `requested` what was asked. For a checkout, `items[]` names every line short of stock with its `product_id`, `requested` and `available`. Nothing changed.',
   },
   'precondition-failed': {
     status: 412,
@@ -95,6 +96,13 @@ export const ERROR_CATALOGUE = {
     title: 'Requested range not satisfiable',
     fault: 'caller',
     description: 'A `Range` header on a static file (Swagger UI) asked for bytes past its end. Ask for the whole file.',
+  },
+  unprocessable: {
+    status: 422,
+    title: 'Request cannot be processed',
+    fault: 'caller',
+    description:
+      'The request is well formed but names something that cannot be used: a product that does not exist or is no longer sold (`field` names the line), or an `Idempotency-Key` already used for a different request. Change the request or use a new key.',
   },
   'too-many-requests': {
     status: 429,

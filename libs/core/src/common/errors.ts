@@ -97,6 +97,35 @@ export class InsufficientStockError extends DomainError {
   }
 }
 
+/** One checkout line short of stock: what was asked and what there is. */
+export interface StockShortage {
+  product_id: number;
+  requested: number;
+  available: number;
+}
+
+/** A checkout's reservation refused as a whole: every short line is named, and nothing was reserved. */
+export class StockShortfallError extends DomainError {
+  readonly type = 'insufficient-stock';
+
+  constructor(readonly items: StockShortage[]) {
+    super(
+      `Not enough stock for ${items.map((i) => `product ${i.product_id} (${i.requested} requested, ${i.available} available)`).join(', ')}; nothing was reserved`,
+    );
+    this.extensions['items'] = items;
+  }
+}
+
+/** Well formed, but naming something that cannot be used (an unknown product, a key used for another request). */
+export class UnprocessableError extends DomainError {
+  readonly type = 'unprocessable';
+
+  constructor(detail: string, field?: string) {
+    super(detail);
+    if (field) this.extensions['field'] = field;
+  }
+}
+
 export class RateLimitedError extends DomainError {
   readonly type = 'too-many-requests';
 

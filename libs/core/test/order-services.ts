@@ -1,0 +1,29 @@
+import { CheckoutsService, NoPayment, OrdersService, slugOf, systemActor, userActor, type NewProduct } from '../src';
+import { FakeOrdersUnitOfWork, InMemoryCheckouts, InMemoryIdempotencyStore, InMemoryOrders, ManualClock } from './order-fakes';
+import { InMemoryProducts } from './product-fakes';
+
+export const admin = userActor(1, 'admin');
+export const alice = userActor(2, 'user');
+export const bob = userActor(3, 'user');
+export const guest = userActor(4, 'guest');
+export const expiryJob = systemActor('checkout expiry');
+export const TTL_SECONDS = 900;
+
+/** The orders context over in-memory ports, wired as orders-api wires it over PostgreSQL. */
+export function orderServices() {
+  const products = new InMemoryProducts();
+  const checkouts = new InMemoryCheckouts();
+  const orders = new InMemoryOrders();
+  const units = new FakeOrdersUnitOfWork({ products, checkouts, orders });
+  const idempotency = new InMemoryIdempotencyStore();
+  const clock = new ManualClock();
+  const checkoutService = new CheckoutsService(units, checkouts, idempotency, new NoPayment(), clock, { currency: 'EUR', ttlSeconds: TTL_SECONDS });
+  const orderService = new OrdersService(units, orders);
+  /** A product put straight into the repository: a fixture, so a spec exercises only the rule it is about. */
+  const seed = (name: string, fields: Partial<NewProduct> = {}) =>
+    products.insert({ name, description: null, price: 10, stock: 5, metadata: null, ...fields }, slugOf(name));
+  const stockOf = async (id: number) => (await products.findById(id))?.stock;
+  let keys = 0;
+  const key = () => `key-${++keys}`;
+  return { products, checkouts, orders, units, idempotency, clock, checkoutService, orderService, seed, stockOf, key };
+}
