@@ -35,7 +35,7 @@ function rpc(token: string, method: string, params: object) {
 describe('scopes at the MCP gateway', () => {
   it('publishes the scope vocabulary in its protected resource metadata', async () => {
     const res = await gateway.http.get('/.well-known/oauth-protected-resource').expect(200);
-    expect(res.body.scopes_supported).toEqual(['users:read', 'users:write', 'catalog:read', 'catalog:write']);
+    expect(res.body.scopes_supported).toEqual(['users:read', 'users:write', 'catalog:read', 'catalog:write', 'orders:read', 'orders:write']);
   });
 
   it('lists an admin token narrowed to one scope only the tools both its role and that scope allow', async () => {
@@ -45,6 +45,9 @@ describe('scopes at the MCP gateway', () => {
       'users:write': [...everyone, 'create_user', 'deactivate_user', 'set_user_role', 'update_user'],
       'catalog:read': [...everyone, 'list_low_stock'],
       'catalog:write': [...everyone, 'adjust_stock', 'create_product', 'deactivate_product', 'update_product'],
+      // No orders tools yet: the orders service and its tools come next.
+      'orders:read': everyone,
+      'orders:write': everyone,
     };
     for (const scope of SCOPES) {
       const client = await adminWith(scope);

@@ -27,7 +27,7 @@ describe('GET /api/v1/users/me/connections', () => {
       {
         client_id: browser.clientId,
         client_name: 'Flow client',
-        scopes: ['catalog:read', 'catalog:write', 'users:read', 'users:write'],
+        scopes: ['catalog:read', 'catalog:write', 'orders:read', 'orders:write', 'users:read', 'users:write'],
         granted_at: expect.any(String),
         last_used_at: expect.any(String),
       },
