@@ -16,14 +16,26 @@ export function inMemoryRepositories() {
  * made through the wrong repository; the PostgreSQL spec of the data layer covers that.
  */
 export class FakeUnitOfWork extends UnitOfWork {
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly inside = new AsyncLocalStorage<true>();
+  private readonly transactions: InMemoryTransactions<ReturnType<typeof inMemoryRepositories>>;
 
   constructor(readonly repositories = inMemoryRepositories()) {
     super();
+    this.transactions = new InMemoryTransactions(repositories);
   }
 
   run<T>(work: (tx: TransactionalRepositories) => Promise<T>): Promise<T> {
+    return this.transactions.run(work);
+  }
+}
+
+/** Transactions over in-memory tables: one at a time, and a throw puts every table back as it was. */
+export class InMemoryTransactions<R extends Record<string, { rows: object[] }>> {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly inside = new AsyncLocalStorage<true>();
+
+  constructor(private readonly tables: R) {}
+
+  run<T>(work: (tx: R) => Promise<T>): Promise<T> {
     // Waiting for the queue here would hang for ever; the real database would have two transactions instead.
     if (this.inside.getStore()) return Promise.reject(new Error('Units of work do not nest: pass the repositories down instead'));
     const turn = this.queue.then(() => this.inside.run(true, () => this.runAlone(work)));
@@ -31,11 +43,11 @@ export class FakeUnitOfWork extends UnitOfWork {
     return turn;
   }
 
-  private async runAlone<T>(work: (tx: TransactionalRepositories) => Promise<T>): Promise<T> {
-    const tables: InMemoryTables[keyof InMemoryTables][] = Object.values(this.repositories);
+  private async runAlone<T>(work: (tx: R) => Promise<T>): Promise<T> {
+    const tables = Object.values(this.tables);
     const saved = tables.map((t) => structuredClone(t.rows));
     try {
-      return await work(this.repositories);
+      return await work(this.tables);
     } catch (error) {
       tables.forEach((t, i) => t.rows.splice(0, t.rows.length, ...saved[i]));
       throw error;

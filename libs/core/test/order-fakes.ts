@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   type Checkout,
   type CheckoutChanges,
@@ -17,6 +16,7 @@ import {
   OrdersUnitOfWork,
   type Page,
 } from '../src';
+import { InMemoryTransactions } from './fake-unit-of-work';
 import { InMemoryProducts } from './product-fakes';
 
 /** Readable UUIDs, numbered, so a spec can tell them apart without randomness. */
@@ -96,31 +96,17 @@ export class InMemoryOrders extends OrdersRepository {
   }
 }
 
-/** All or nothing like FakeUnitOfWork (fake-unit-of-work.ts): units run one at a time, and a throw puts every table back. */
+/** All or nothing like FakeUnitOfWork: units run one at a time, and a throw puts every table back. */
 export class FakeOrdersUnitOfWork extends OrdersUnitOfWork {
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly inside = new AsyncLocalStorage<true>();
+  private readonly transactions: InMemoryTransactions<FakeOrdersUnitOfWork['repositories']>;
 
   constructor(readonly repositories: { products: InMemoryProducts; checkouts: InMemoryCheckouts; orders: InMemoryOrders }) {
     super();
+    this.transactions = new InMemoryTransactions(repositories);
   }
 
   run<T>(work: (tx: OrdersTransaction) => Promise<T>): Promise<T> {
-    if (this.inside.getStore()) return Promise.reject(new Error('Units of work do not nest: pass the repositories down instead'));
-    const turn = this.queue.then(() => this.inside.run(true, () => this.runAlone(work)));
-    this.queue = turn.catch(() => undefined);
-    return turn;
-  }
-
-  private async runAlone<T>(work: (tx: OrdersTransaction) => Promise<T>): Promise<T> {
-    const tables: { rows: object[] }[] = Object.values(this.repositories);
-    const saved = tables.map((t) => structuredClone(t.rows));
-    try {
-      return await work(this.repositories);
-    } catch (error) {
-      tables.forEach((t, i) => t.rows.splice(0, t.rows.length, ...saved[i]));
-      throw error;
-    }
+    return this.transactions.run(work);
   }
 }
 
