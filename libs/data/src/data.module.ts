@@ -1,9 +1,14 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { ConnectedApps, UnitOfWork } from '@mercato/core';
+import { CheckoutsRepository, ConnectedApps, IdempotencyStore, OrdersRepository, OrdersUnitOfWork, SalesReports, UnitOfWork } from '@mercato/core';
 import { DataSource } from 'typeorm';
 import { createDataSource, type DatabaseOptions } from './data-source';
 import { DatabaseStatus } from './database-status';
 import { OAuthRecords } from './oauth/oauth-records';
+import { PostgresIdempotencyStore } from './orders/postgres-idempotency-store';
+import { TypeormCheckoutsRepository } from './orders/typeorm-checkouts.repository';
+import { TypeormOrdersUnitOfWork } from './orders/typeorm-orders-unit-of-work';
+import { TypeormOrdersRepository } from './orders/typeorm-orders.repository';
+import { TypeormSalesReports } from './orders/typeorm-sales-reports';
 import { TypeormConnectedApps } from './oauth/typeorm-connected-apps';
 import { repositoryBindings } from './repository-bindings';
 import { TypeormUnitOfWork } from './typeorm-unit-of-work';
@@ -26,6 +31,11 @@ const providers = [
     useFactory: (db: DataSource) => build(db.manager),
   })),
   { provide: UnitOfWork, inject: [DataSource], useFactory: (db: DataSource) => new TypeormUnitOfWork(db) },
+  { provide: CheckoutsRepository, inject: [DataSource], useFactory: (db: DataSource) => new TypeormCheckoutsRepository(db) },
+  { provide: OrdersRepository, inject: [DataSource], useFactory: (db: DataSource) => new TypeormOrdersRepository(db) },
+  { provide: SalesReports, inject: [DataSource], useFactory: (db: DataSource) => new TypeormSalesReports(db) },
+  { provide: IdempotencyStore, inject: [DataSource], useFactory: (db: DataSource) => new PostgresIdempotencyStore(db) },
+  { provide: OrdersUnitOfWork, inject: [DataSource], useFactory: (db: DataSource) => new TypeormOrdersUnitOfWork(db) },
 ];
 
 /**

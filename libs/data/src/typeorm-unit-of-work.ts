@@ -18,12 +18,17 @@ export class TypeormUnitOfWork extends UnitOfWork {
   }
 
   run<T>(work: (tx: TransactionalRepositories) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (manager) => {
-      const result = await work(bindRepositories(manager));
-      await assertNotAborted(manager);
-      return result;
-    });
+    return runInTransaction(this.db, bindRepositories, work);
   }
+}
+
+/** One unit on `db`: the repositories `bind` builds on the transaction's manager, committed or rolled back as above. */
+export function runInTransaction<R, T>(db: DataSource, bind: (manager: EntityManager) => R, work: (tx: R) => Promise<T>): Promise<T> {
+  return db.transaction(async (manager) => {
+    const result = await work(bind(manager));
+    await assertNotAborted(manager);
+    return result;
+  });
 }
 
 /**

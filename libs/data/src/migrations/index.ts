@@ -4,6 +4,7 @@ import { IndexRevokedRefreshFamilies1796428800000 } from './1796428800000-index-
 import { RefreshTokensAccountVersion1796432400000 } from './1796432400000-refresh-tokens-account-version';
 import { RefreshTokensResource1796436000000 } from './1796436000000-refresh-tokens-resource';
 import { CreateOauthRecords1796500000000 } from './1796500000000-create-oauth-records';
+import { CreateOrders1796503600000 } from './1796503600000-create-orders';
 
 /** Listed explicitly (not globbed) so bundled apps and the CLI run exactly the same set, in order. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   RefreshTokensAccountVersion1796432400000,
   RefreshTokensResource1796436000000,
   CreateOauthRecords1796500000000,
+  CreateOrders1796503600000,
 ];

@@ -1,0 +1,66 @@
+import { type Checkout, type CheckoutChanges, CheckoutsRepository, type NewCheckout } from '@mercato/core';
+import type { EntityManager } from 'typeorm';
+import { type DatabaseHandle, managerOf } from '../transactions';
+
+const CHECKOUT_COLUMNS = `id, user_id AS "userId", status, currency, lines, expires_at AS "expiresAt",
+  created_at AS "createdAt", updated_at AS "updatedAt", order_id AS "orderId"`;
+
+/** Checkouts with their lines as one jsonb array: a checkout is always read and rewritten whole. */
+export class TypeormCheckoutsRepository extends CheckoutsRepository {
+  private readonly db: EntityManager;
+
+  constructor(db: DatabaseHandle) {
+    super();
+    this.db = managerOf(db);
+  }
+
+  async insert({ userId, currency, lines, expiresAt }: NewCheckout): Promise<Checkout> {
+    const [row] = (await this.db.query(`INSERT INTO checkouts (user_id, currency, lines, expires_at) VALUES ($1, $2, $3, $4) RETURNING ${CHECKOUT_COLUMNS}`, [
+      userId,
+      currency,
+      JSON.stringify(lines),
+      expiresAt,
+    ])) as Checkout[];
+    return row;
+  }
+
+  findById(id: string): Promise<Checkout | null> {
+    return this.selectOne(id, '');
+  }
+
+  lock(id: string): Promise<Checkout | null> {
+    return this.selectOne(id, 'FOR UPDATE');
+  }
+
+  async save(id: string, { status, lines, orderId }: CheckoutChanges): Promise<Checkout> {
+    const [rows] = (await this.db.query(
+      `UPDATE checkouts SET status = coalesce($2, status), lines = coalesce($3::jsonb, lines), order_id = coalesce($4, order_id), updated_at = now()
+       WHERE id = $1 RETURNING ${CHECKOUT_COLUMNS}`,
+      [id, status ?? null, lines ? JSON.stringify(lines) : null, orderId ?? null],
+    )) as [Checkout[], number];
+    if (!rows[0]) throw new Error(`checkout ${id} is not stored`);
+    return rows[0];
+  }
+
+  async claimExpired(now: Date, limit: number): Promise<Checkout[]> {
+    return (await this.db.query(
+      `SELECT ${CHECKOUT_COLUMNS} FROM checkouts
+       WHERE status = 'ready_for_complete' AND expires_at <= $1
+       ORDER BY expires_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    )) as Checkout[];
+  }
+
+  private async selectOne(id: string, lock: '' | 'FOR UPDATE'): Promise<Checkout | null> {
+    if (!isUuid(id)) return null;
+    const rows = (await this.db.query(`SELECT ${CHECKOUT_COLUMNS} FROM checkouts WHERE id = $1 ${lock}`, [id])) as Checkout[];
+    return rows[0] ?? null;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id that is no UUID names no row; asking PostgreSQL would fail the whole transaction with 22P02 instead. */
+export function isUuid(id: string): boolean {
+  return UUID.test(id);
+}
