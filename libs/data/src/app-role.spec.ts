@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from './data-source';
+import { PostgresIdempotencyStore } from './orders/postgres-idempotency-store';
+import { TypeormOrdersUnitOfWork } from './orders/typeorm-orders-unit-of-work';
+import { TypeormSalesReports } from './orders/typeorm-sales-reports';
 import { TypeormProductsRepository } from './products/typeorm-products.repository';
 import { createTestDatabase, type TestDatabase } from './testing/test-database';
 
@@ -61,6 +64,27 @@ describe('the role the services connect as', () => {
     await service.query(`UPDATE users SET full_name = 'Ops' WHERE id = $1`, [user.id]);
     await service.query(`DELETE FROM users WHERE id = $1`, [user.id]);
     await service.query(`DELETE FROM products WHERE id = $1`, [lamp.id]);
+  });
+
+  it('stores checkouts, orders and idempotency keys through the real repositories', async () => {
+    const [user] = (await service.query(`INSERT INTO users (email, username, password_hash) VALUES ('buyer@example.com', 'buyer', 'x') RETURNING id`)) as {
+      id: number;
+    }[];
+    const lines = [{ productId: 1, name: 'Lamp', unitPriceCents: 3000, quantity: 2 }];
+    const order = await new TypeormOrdersUnitOfWork(service).run(async (tx) => {
+      const checkout = await tx.checkouts.insert({ userId: user.id, currency: 'EUR', lines, expiresAt: new Date() });
+      await tx.checkouts.lock(checkout.id);
+      const created = await tx.orders.insert({ checkoutId: checkout.id, userId: user.id, currency: 'EUR', lines });
+      await tx.checkouts.save(checkout.id, { status: 'completed', orderId: created.id });
+      await tx.orders.setStatus(created.id, 'shipped');
+      return created;
+    });
+    const day = { from: new Date(order.createdAt.getTime() - 1), to: new Date(order.createdAt.getTime() + 1) };
+    await expect(new TypeormSalesReports(service).summary(day)).resolves.toMatchObject({ orders: 1, revenueCents: 6000 });
+    const keys = new PostgresIdempotencyStore(service);
+    await expect(keys.claim({ userId: user.id, key: 'k' }, 'fp', 60)).resolves.toEqual({ state: 'claimed' });
+    await keys.complete({ userId: user.id, key: 'k' }, { ok: true });
+    await keys.release({ userId: user.id, key: 'k' });
   });
 
   it('may read and write every table and use every sequence, including those a later migration creates', async () => {
