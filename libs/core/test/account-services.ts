@@ -1,6 +1,6 @@
 import { AuthService, type Role, UsersService } from '../src';
-import { CountingRefreshSecrets, testAudiences } from './fake-tokens';
-import { CountingThrottle, InMemoryRefreshTokens, InMemoryUsers, PlainHasher, fakeAccessTokens } from './fakes';
+import { CountingRefreshSecrets, ReadableAccessTokens, testAudiences } from './fake-tokens';
+import { CountingThrottle, InMemoryRefreshTokens, InMemoryUsers, PlainHasher } from './fakes';
 
 export const PASSWORD = 'Secr3tPass';
 
@@ -12,7 +12,7 @@ export function accountServices({ maxFailures = 3, refreshTtlSeconds = 3600 } = 
   const throttle = new CountingThrottle(maxFailures);
   const secrets = new CountingRefreshSecrets();
   const accounts = new UsersService(users, refreshTokens, hasher, throttle);
-  const auth = new AuthService(users, refreshTokens, secrets, hasher, fakeAccessTokens(), throttle, refreshTtlSeconds, testAudiences());
+  const auth = new AuthService(users, refreshTokens, secrets, hasher, new ReadableAccessTokens(), throttle, refreshTtlSeconds, testAudiences());
   /** An account put straight into the repository: a fixture, so a spec exercises only the rule it is about. */
   const seed = async (username: string, role: Role = 'user') =>
     users.insert({ email: `${username}@example.com`, username, fullName: null, passwordHash: await hasher.hash(PASSWORD), role });

@@ -1,5 +1,4 @@
 import {
-  AccessTokenIssuer,
   type GuardedChange,
   LoginThrottle,
   type LoginThrottleKeys,
@@ -177,29 +176,4 @@ export class CountingThrottle extends LoginThrottle {
   async succeeded(k: LoginThrottleKeys) {
     this.taken.delete(k.account);
   }
-}
-
-/** The claims ActorResolver reads, as a fake access token carries them. */
-export interface FakeAccessClaims {
-  sub: string;
-  role: Role;
-  ver: number;
-}
-
-/**
- * Stands in for the JWT signer: the token is its claims in plain JSON, so a test reads what was issued without
- * keys or crypto (the signer has its own spec). Built on the prototype rather than through the constructor, so
- * it is an AccessTokenIssuer whether that is the signing class or an abstract port with the same `issue`.
- */
-export function fakeAccessTokens(expiresIn = 900): AccessTokenIssuer {
-  const issuer = Object.create(AccessTokenIssuer.prototype) as AccessTokenIssuer;
-  issuer.issue = (user: { id: number; role: Role; tokenVersion: number }) => {
-    const claims: FakeAccessClaims = { sub: String(user.id), role: user.role, ver: user.tokenVersion };
-    return { token: JSON.stringify(claims), expiresIn };
-  };
-  return issuer;
-}
-
-export function claimsOfFakeToken(token: string): FakeAccessClaims {
-  return JSON.parse(token) as FakeAccessClaims;
 }

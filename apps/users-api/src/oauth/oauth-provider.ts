@@ -69,7 +69,8 @@ export function createOAuthProvider({ settings, records, signingKey, users }: OA
       // The first way a client registers: its client_id is the https URL of its metadata. The library fetches it
       // with a 2.5 s timeout, a 5 KiB cap, no redirects, and never from special-use (private, loopback) addresses.
       clientIdMetadataDocument: { enabled: true, ack: 'draft-02' },
-      revocation: { enabled: true },
+      // RFC 7009 §2.1: a client may revoke only its own tokens; another's is ignored without saying whether it exists.
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       userinfo: { enabled: false },
       rpInitiatedLogout: { enabled: false },
       resourceIndicators: {

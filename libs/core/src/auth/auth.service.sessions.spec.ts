@@ -1,5 +1,5 @@
 import { PASSWORD, accountServices } from '../../test/account-services';
-import { claimsOfFakeToken } from '../../test/fakes';
+import { claimsOf, REST_AUDIENCE } from '../../test/fake-tokens';
 import { UnauthenticatedError } from '../common/errors';
 
 describe('AuthService sessions', () => {
@@ -9,7 +9,7 @@ describe('AuthService sessions', () => {
     const before = Date.now();
     const tokens = await auth.login({ username: 'ada', password: PASSWORD }, '192.0.2.1');
     expect(tokens).toMatchObject({ token_type: 'bearer', expires_in: 900 });
-    expect(claimsOfFakeToken(tokens.access_token)).toEqual({ sub: String(ada.id), role: 'user', ver: 0 });
+    expect(claimsOf(tokens.access_token)).toEqual({ sub: String(ada.id), role: 'user', ver: 0, aud: REST_AUDIENCE });
     expect(tokens.refresh_token).toBe('refresh-1'); // from the secrets port; its real format has the adapter's spec
     const [stored] = refreshTokens.rows;
     expect(stored).toMatchObject({ userId: ada.id, tokenHash: secrets.hash(tokens.refresh_token), tokenVersion: 0, usedAt: null });
@@ -129,6 +129,6 @@ describe('AuthService sign-in checks', () => {
     const ada = await seed('ada');
     await users.update(ada.id, { passwordHash: `plain:${PASSWORD}` });
     const tokens = await auth.login({ username: 'ada', password: PASSWORD }, 'c');
-    expect(claimsOfFakeToken(tokens.access_token).ver).toBe(1);
+    expect(claimsOf(tokens.access_token).ver).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { IsArray, IsOptional, IsString } from 'class-validator';
 import type { Actor } from './actor';
-import { assertCan } from './permissions';
+import { assertCan, assertSignedIn } from './permissions';
 import { NotFoundError } from '../common/errors';
 
 /** An app (an OAuth client) holding a grant to act for an account. */
@@ -36,7 +36,9 @@ export class ConnectionsService {
 
   async list(actor: Actor): Promise<ConnectionView[]> {
     assertCan(actor, 'user:read-self');
-    const apps = await this.apps.listFor(actor.kind === 'user' ? actor.userId : 0);
+    // Connections belong to an account: the platform acting on its own has none.
+    assertSignedIn(actor);
+    const apps = await this.apps.listFor(actor.userId);
     return apps.map((a) => ({
       client_id: a.clientId,
       client_name: a.clientName,
@@ -48,7 +50,8 @@ export class ConnectionsService {
 
   async revoke(actor: Actor, clientId: string): Promise<void> {
     assertCan(actor, 'user:update-self');
-    const ended = await this.apps.revoke(actor.kind === 'user' ? actor.userId : 0, clientId);
+    assertSignedIn(actor);
+    const ended = await this.apps.revoke(actor.userId, clientId);
     if (ended === 0) throw new NotFoundError('Connection', clientId);
   }
 }
