@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { OAuthModelStore, OAuthPayload } from '@mercato/data';
+import { LOOPBACK_HOSTS } from './redirect-uris';
 
-const LOOPBACK_DOCUMENT = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?\/[^#]*$/;
 const MAX_BYTES = 5 * 1024;
 const TIMEOUT_MS = 2_500;
 
@@ -19,7 +19,7 @@ export class LoopbackClientDocuments {
   wrap(store: OAuthModelStore): OAuthModelStore {
     const find = store.find.bind(store);
     return Object.assign(Object.create(store) as OAuthModelStore, {
-      find: async (id: string) => (LOOPBACK_DOCUMENT.test(id) ? this.resolve(id) : find(id)),
+      find: async (id: string) => (isLoopbackDocument(id) ? this.resolve(id) : find(id)),
     });
   }
 
@@ -40,4 +40,9 @@ export class LoopbackClientDocuments {
       return undefined;
     }
   }
+}
+
+function isLoopbackDocument(id: string): boolean {
+  const url = URL.parse(id);
+  return !!url && url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) && !url.hash;
 }

@@ -1,6 +1,7 @@
 import { errors } from 'oidc-provider';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** This machine, as a URL names it. */
+export const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Where a client may have its codes sent: https anywhere, or http on this machine's loopback (a desktop or CLI
@@ -9,7 +10,7 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 export function assertRedirectUrisAllowed(uris: string[] | undefined): void {
   for (const uri of uris ?? []) {
     const url = URL.parse(uri);
-    const allowed = url && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)));
+    const allowed = url && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)));
     if (!allowed) throw new errors.InvalidRedirectUri('redirect_uris must be https, or http on a loopback address');
   }
 }
