@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrdersMcpModule } from '@mercato/orders';
 import { ProductsMcpModule } from '@mercato/products';
 import { ServerModule } from '@mercato/server';
 import { UsersMcpModule } from '@mercato/users';
@@ -24,6 +25,7 @@ import { ProtectedResourceController } from './protected-resource.controller';
     // Each context's tools, resources and prompts: the catalog finds them in these modules.
     UsersMcpModule,
     ProductsMcpModule,
+    OrdersMcpModule,
     AiModule,
   ],
   controllers: [McpController, ProtectedResourceController],

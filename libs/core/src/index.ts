@@ -75,4 +75,6 @@ export * from './orders/dto/checkout-lines.dto';
 export * from './orders/dto/list-orders.query';
 export * from './orders/dto/set-order-status.dto';
 export * from './orders/dto/analytics.query';
+export * from './orders/dto/order-inputs.dto';
+export * from './orders/stock-cache-invalidation';
 export { MAX_IDEMPOTENCY_KEY_LENGTH } from './orders/idempotently';

@@ -1,4 +1,5 @@
-import { IsInt, IsNumber, IsString, ValidateNested } from 'class-validator';
+import { IsInt, IsNumber, IsString } from 'class-validator';
+import { Nested } from '../common/validators';
 import type { OrderLine } from './checkout';
 import { fromCents, lineTotalCents, subtotalCents } from './money';
 
@@ -17,8 +18,8 @@ export class TotalsView {
 }
 
 /** The decorators of a view's `line_items` and `totals`, named once for the views that carry them. */
-export const LineItems = () => ValidateNested({ each: true });
-export const Totals = () => ValidateNested();
+export const LineItems = () => Nested(() => OrderLineView, { each: true });
+export const Totals = () => Nested(() => TotalsView);
 
 export function toLineViews(lines: readonly OrderLine[]): OrderLineView[] {
   return lines.map((line) => ({

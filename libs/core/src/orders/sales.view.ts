@@ -1,4 +1,5 @@
-import { IsInt, IsNumber, IsString, ValidateNested } from 'class-validator';
+import { IsInt, IsNumber, IsString } from 'class-validator';
+import { Nested } from '../common/validators';
 
 export class SalesPeriodView {
   /** The period's first day, YYYY-MM-DD (UTC; weeks start on Monday). */
@@ -15,8 +16,8 @@ export class SalesTotalsView {
 }
 
 export class SalesReportView {
-  @ValidateNested({ each: true }) items!: SalesPeriodView[];
-  @ValidateNested() totals!: SalesTotalsView;
+  @Nested(() => SalesPeriodView, { each: true }) items!: SalesPeriodView[];
+  @Nested(() => SalesTotalsView) totals!: SalesTotalsView;
 }
 
 export class ProductSalesView {
@@ -27,7 +28,7 @@ export class ProductSalesView {
 }
 
 export class TopProductsView {
-  @ValidateNested({ each: true }) items!: ProductSalesView[];
+  @Nested(() => ProductSalesView, { each: true }) items!: ProductSalesView[];
 }
 
 export class SalesSummaryView {

@@ -24,7 +24,7 @@ export class NoProductCache extends ProductCache {
   list(_query: string, load: () => Promise<Page<ProductView>>) {
     return load();
   }
-  async invalidate(): Promise<void> {
+  async invalidate(_productId: number): Promise<void> {
     // nothing cached, nothing to forget
   }
 }

@@ -1,5 +1,5 @@
-import { CUSTOM_RULE_SCHEMAS } from '@mercato/core';
-import { getMetadataStorage } from 'class-validator';
+import { CUSTOM_RULE_SCHEMAS, nestedTypeOf } from '@mercato/core';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
 
 type Schema = ReturnType<typeof targetConstructorToSchema>;
@@ -10,7 +10,12 @@ type Schema = ReturnType<typeof targetConstructorToSchema>;
  * initialised fields carry their `default`.
  */
 export function jsonSchemaOf(target: new () => object): Schema {
-  const schema = targetConstructorToSchema(target, { additionalConverters: CUSTOM_RULE_SCHEMAS as never });
+  const nested = (meta: { target: object; propertyName: string }) => {
+    const type = nestedTypeOf(meta.target, meta.propertyName);
+    return type ? jsonSchemaOf(type) : { type: 'object' };
+  };
+  const converters = { ...CUSTOM_RULE_SCHEMAS, [ValidationTypes.NESTED_VALIDATION]: nested };
+  const schema = targetConstructorToSchema(target, { additionalConverters: converters as never });
   const nullable = getMetadataStorage()
     .getTargetValidationMetadatas(target, '', true, false)
     .filter((m) => m.name === 'isOptional')

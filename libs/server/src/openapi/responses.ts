@@ -25,6 +25,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Authenticated, but not allowed to do this; `insufficient-scope` when the account may but the token’s scopes do not cover it (the `WWW-Authenticate` header names the scopes to ask for)',
   404: 'No such resource',
   409: 'Conflicts with current state (e.g. a duplicate e-mail)',
+  422: 'Understood but cannot be done: the problem names the field (e.g. a product no longer sold, an Idempotency-Key reused for a different request)',
   429: 'Too many attempts; see the Retry-After header',
   502: '`upstream-failed`: a service this route calls failed; the detail gives a reference to quote',
   503: '`service-unavailable`: the database is unreachable; safe to retry after the Retry-After header',

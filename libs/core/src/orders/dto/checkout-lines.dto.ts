@@ -1,5 +1,6 @@
 import { Transform, plainToInstance } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, Max, Min } from 'class-validator';
+import { Nested } from '../../common/validators';
 import { MAX_ID } from '../../common/id.dto';
 
 export const MAX_CHECKOUT_LINES = 50;
@@ -16,7 +17,7 @@ export class CheckoutLinesDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CHECKOUT_LINES)
   @ArrayUnique((line: CheckoutLineItemDto) => line?.product_id, { message: 'line_items must name each product once' })
-  @ValidateNested({ each: true })
+  @Nested(() => CheckoutLineItemDto, { each: true })
   // class-transformer's @Type needs reflect-metadata, which core does not load; this makes the same instances.
   @Transform(({ value }) =>
     Array.isArray(value) ? value.map((line: unknown) => (isPlainObject(line) ? plainToInstance(CheckoutLineItemDto, line) : line)) : value,

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { bootstrap } from '@mercato/server';
+import { OrdersApiModule } from './orders-api.module';
+
+void bootstrap(OrdersApiModule);

@@ -1,0 +1,4 @@
+export * from './orders-config';
+export * from './orders-domain.module';
+export * from './checkout-expiry';
+export * from './mcp/orders.mcp';

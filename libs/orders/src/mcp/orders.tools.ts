@@ -1,0 +1,155 @@
+import {
+  AnalyticsService,
+  CheckoutsService,
+  CheckoutView,
+  CompleteCheckoutDto,
+  CreateCheckoutToolDto,
+  ListOrdersQuery,
+  OrdersService,
+  OrderView,
+  SalesReportQuery,
+  SalesReportView,
+  SetOrderStatusByIdDto,
+  TopProductsQuery,
+  TopProductsView,
+  UpdateCheckoutByIdDto,
+  UuidDto,
+} from '@mercato/core';
+import { type McpTool, pageOf, schemaOf, tool } from '@mercato/mcp';
+
+const READ = { readOnlyHint: true, idempotentHint: true, openWorldHint: false } as const;
+
+/**
+ * Shaped like the Universal Commerce Protocol's checkout: create a checkout (which reserves the stock), look at
+ * it, change its lines, then complete it into an order or cancel it. Every call runs the same core service as the
+ * REST route, with the caller's permissions.
+ */
+export function checkoutTools(checkouts: CheckoutsService): McpTool[] {
+  const checkout = schemaOf(CheckoutView);
+  return [
+    tool({
+      name: 'create_checkout',
+      title: 'Create a checkout',
+      description:
+        'Starts a purchase for the signed-in user: `line_items` is 1 to 50 lines of { product_id, quantity } (each product once, quantity 1-1000). Reserves the stock of every line at once or of none: if any product is short, nothing is reserved and the error lists each short line with what is available. Prices are fixed when reserved. The checkout holds its stock until `expires_at`; complete it with complete_checkout before then. `idempotency_key` is yours to choose (e.g. a UUID): retrying with the same key and lines returns the same checkout instead of reserving twice.',
+      input: CreateCheckoutToolDto,
+      output: checkout,
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+      requires: 'order:buy',
+      run: (actor, { idempotency_key, line_items }) => checkouts.create(actor, { line_items }, idempotency_key),
+    }),
+    tool({
+      name: 'get_checkout',
+      title: 'Get a checkout',
+      description: 'Returns one of your checkouts by `id`: its status (ready_for_complete, completed, canceled, expired), lines, totals and expiry.',
+      input: UuidDto,
+      output: checkout,
+      annotations: READ,
+      requires: 'order:buy',
+      run: (actor, { id }) => checkouts.get(actor, id),
+    }),
+    tool({
+      name: 'update_checkout',
+      title: 'Change the lines of a checkout',
+      description:
+        'Replaces all lines of a checkout that is still ready_for_complete with `line_items`, reserving or releasing only the difference, all or nothing. Lines already in the checkout keep their price. Calling it again with the same lines changes nothing.',
+      input: UpdateCheckoutByIdDto,
+      output: checkout,
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+      requires: 'order:buy',
+      run: (actor, { id, line_items }) => checkouts.update(actor, id, { line_items }),
+    }),
+    tool({
+      name: 'complete_checkout',
+      title: 'Complete a checkout',
+      description:
+        "Places the order: turns a ready_for_complete checkout into a confirmed order with its reserved stock and prices, and returns the order. This buys on the user's behalf. Idempotent only with its key: retrying with the same `idempotency_key` returns the same order; a new key on a completed checkout is refused.",
+      input: CompleteCheckoutDto,
+      output: schemaOf(OrderView),
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+      requires: 'order:buy',
+      run: (actor, { id, idempotency_key }) => checkouts.complete(actor, id, idempotency_key),
+    }),
+    tool({
+      name: 'cancel_checkout',
+      title: 'Cancel a checkout',
+      description: 'Cancels a checkout that is ready_for_complete and releases its stock. Canceling a canceled checkout again changes nothing.',
+      input: UuidDto,
+      output: checkout,
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+      requires: 'order:buy',
+      run: (actor, { id }) => checkouts.cancel(actor, id),
+    }),
+  ];
+}
+
+export function orderTools(orders: OrdersService, analytics: AnalyticsService): McpTool[] {
+  const order = schemaOf(OrderView);
+  return [
+    tool({
+      name: 'get_order',
+      title: 'Get an order',
+      description: 'Returns one of your orders by `id`: status (confirmed, shipped, delivered, canceled), lines, totals and when it was placed.',
+      input: UuidDto,
+      output: order,
+      annotations: READ,
+      requires: 'order:read-own',
+      run: (actor, { id }) => orders.get(actor, id),
+    }),
+    tool({
+      name: 'list_orders',
+      title: 'List orders',
+      description:
+        "Your orders, newest first, one page at a time (limit ≤ 100, default 20) with the total. Filter by `status` and by UTC day with `from` and `to` (YYYY-MM-DD, both included). Admins see every account's orders, or one account's with `user_id`.",
+      input: ListOrdersQuery,
+      output: pageOf(OrderView),
+      annotations: READ,
+      requires: 'order:read-own',
+      run: (actor, query) => orders.list(actor, query),
+    }),
+    tool({
+      name: 'cancel_order',
+      title: 'Cancel an order',
+      description:
+        'Cancels one of your orders while it is confirmed (not yet shipped) and returns its stock to the catalog. A shipped, delivered or already canceled order is refused.',
+      input: UuidDto,
+      output: order,
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+      requires: 'order:buy',
+      run: (actor, { id }) => orders.cancel(actor, id),
+    }),
+    tool({
+      name: 'update_order_status',
+      title: 'Move an order forward',
+      description:
+        "Admins only. Sets an order's `status` to shipped or delivered, forward only (confirmed → shipped → delivered); any other move is refused. To cancel, use cancel_order.",
+      input: SetOrderStatusByIdDto,
+      output: order,
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+      requires: 'order:set-status',
+      run: (actor, { id, status }) => orders.setStatus(actor, id, { status }),
+    }),
+    tool({
+      name: 'sales_report',
+      title: 'Sales report',
+      description:
+        'Admins only. Orders, units and revenue per day, week (from Monday) or month (`interval`, default day) between the UTC days `from` and `to` (YYYY-MM-DD, both included), with totals. Canceled orders are left out.',
+      input: SalesReportQuery,
+      output: schemaOf(SalesReportView),
+      annotations: READ,
+      requires: 'order:analytics',
+      run: (actor, query) => analytics.sales(actor, query),
+    }),
+    tool({
+      name: 'top_products',
+      title: 'Best-selling products',
+      description:
+        'Admins only. The products that sold most between the UTC days `from` and `to`, by `sort` revenue (default) or units, at most `limit` (default 10, ≤ 100). Canceled orders are left out.',
+      input: TopProductsQuery,
+      output: schemaOf(TopProductsView),
+      annotations: READ,
+      requires: 'order:analytics',
+      run: (actor, query) => analytics.topProducts(actor, query),
+    }),
+  ];
+}
