@@ -1,5 +1,5 @@
 import { ProductsRepository, slugOf } from '@mercato/core';
-import { actingUser, startTestApp, type ActingUser, type TestApp, type TestAppOptions } from '@mercato/testing';
+import { actingUser, startTestApp, type ActingUser, type TestAppOptions } from '@mercato/testing';
 import { randomUUID } from 'node:crypto';
 import { OrdersApiModule } from '../src/orders-api.module';
 
