@@ -4,6 +4,8 @@ import { UsersApiConfig } from '../../apps/users-api/src/users-api.config';
 import { ProductsApiConfig } from '../../apps/products-api/src/products-api.config';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- as above
 import { McpGatewayConfig } from '../../apps/mcp-gateway/src/mcp-gateway.config';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- as above
+import { OrdersApiConfig } from '../../apps/orders-api/src/orders-api.config';
 
 /**
  * The services of the platform, in the one list `npm start`, the deployment checks (tools/deploy) and the drills
@@ -55,6 +57,14 @@ export const APPS: LaunchedApp[] = [
     port: 3003,
     config: McpGatewayConfig,
     routes: ['/mcp', '/api/v1/ai', '/.well-known/oauth-protected-resource'],
+  },
+  {
+    name: 'orders-api',
+    entry: 'apps/orders-api/src/main.ts',
+    portEnv: 'ORDERS_API_PORT',
+    port: 3004,
+    config: OrdersApiConfig,
+    routes: ['/api/v1/checkouts', '/api/v1/orders', '/api/v1/analytics'],
   },
 ];
 
