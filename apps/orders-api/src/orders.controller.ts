@@ -33,7 +33,7 @@ export class OrdersController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Cancel an order, returning its stock',
-    description: `The owner or an admin, while \`confirmed\`. The stock goes back exactly once; any other status, including canceled, is 409. ${OTHERS_ARE_NOT_FOUND}`,
+    description: `The owner or an admin, while \`confirmed\`. The stock goes back exactly once: canceling a canceled order again changes nothing; a shipped or delivered one is 409. ${OTHERS_ARE_NOT_FOUND}`,
   })
   @ApiOkResponse({ type: OrderView })
   @ApiProblems(401, 403, 404, 409)
