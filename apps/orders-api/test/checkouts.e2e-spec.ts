@@ -67,7 +67,7 @@ describe('POST /api/v1/checkouts', () => {
   it('refuses an unknown or deactivated product with 422 naming the line', async () => {
     const a = await shop.product(5, 4);
     const gone = await shop.product(5, 4);
-    await shop.products.update(gone.id, { isActive: false });
+    await shop.products.deactivate(gone.id);
 
     const unknown = await shop
       .checkout(alice, [
