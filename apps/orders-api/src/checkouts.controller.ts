@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CheckoutsService, CheckoutView, CreateCheckoutDto, OrderView, UpdateCheckoutDto } from '@mercato/core';
 import { ApiProblems, CurrentActor, Requires } from '@mercato/server';
+import type { FastifyReply } from 'fastify';
 import { ApiIdempotencyKey, IdempotencyKey } from './idempotency-key';
 
 const OTHERS_ARE_NOT_FOUND = "Another account's checkout is 404, except for admins.";
@@ -60,11 +61,14 @@ export class CheckoutsController {
   @ApiIdempotencyKey()
   @ApiOperation({
     summary: 'Complete a checkout into an order',
-    description: `The checkout becomes \`completed\` with its \`order_id\`, and the order \`confirmed\`. The same key again returns the same order; completing a completed, canceled or expired checkout otherwise is 409. Payment is not taken (see the README). ${OTHERS_ARE_NOT_FOUND}`,
+    description: `The checkout becomes \`completed\` with its \`order_id\`, and the order \`confirmed\`. The same key again returns the same order; completing a completed, canceled or expired checkout otherwise is 409. Payment is not taken (see the README). An app acting for the user (a token issued to an OAuth client) completing above the user's agent spending limit gets 202 and the checkout as \`requires_escalation\` with a \`continue_url\` where the user approves or declines; once approved, the same call completes it. ${OTHERS_ARE_NOT_FOUND}`,
   })
   @ApiCreatedResponse({ type: OrderView })
+  @ApiAcceptedResponse({ type: CheckoutView, description: 'Waiting for the user: `requires_escalation`, with `continue_url`' })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  complete(@CurrentActor() actor: Actor, @Param('id') id: string, @IdempotencyKey() key: string) {
-    return this.checkouts.complete(actor, id, key);
+  async complete(@CurrentActor() actor: Actor, @Param('id') id: string, @IdempotencyKey() key: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const result = await this.checkouts.complete(actor, id, key);
+    if (result.status === 'requires_escalation') void reply.code(202);
+    return result;
   }
 }

@@ -15,7 +15,7 @@ const OPERATIONS: Record<string, [statuses: number[], token: OperationToken]> = 
   'GET /api/v1/checkouts/{id}': [[200, 401, 403, 404, 503], 'bearer'],
   'PUT /api/v1/checkouts/{id}': [[200, 400, 401, 403, 404, 409, 422, 503], 'bearer'],
   'POST /api/v1/checkouts/{id}/cancel': [[200, 401, 403, 404, 409, 503], 'bearer'],
-  'POST /api/v1/checkouts/{id}/complete': [[201, 400, 401, 403, 404, 409, 422, 503], 'bearer'],
+  'POST /api/v1/checkouts/{id}/complete': [[201, 202, 400, 401, 403, 404, 409, 422, 503], 'bearer'],
   'GET /api/v1/orders': [[200, 400, 401, 403, 503], 'bearer'],
   'GET /api/v1/orders/{id}': [[200, 401, 403, 404, 503], 'bearer'],
   'POST /api/v1/orders/{id}/cancel': [[200, 401, 403, 404, 409, 503], 'bearer'],

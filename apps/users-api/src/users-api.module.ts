@@ -2,18 +2,26 @@ import { Module } from '@nestjs/common';
 import {
   AccessTokenIssuer,
   AuthService,
+  CheckoutApprovalsService,
+  CheckoutsRepository,
   ConnectedApps,
   ConnectionsService,
   LoginThrottle,
+  OrdersUnitOfWork,
   PasswordHasher,
+  ProductCache,
   RefreshTokenSecrets,
   RefreshTokensRepository,
+  StockCacheInvalidation,
+  SystemClock,
   UsersRepository,
 } from '@mercato/core';
 import { DataModule } from '@mercato/data';
 import { JwtAccessTokenIssuer, Sha256RefreshTokenSecrets } from '@mercato/security';
-import { RedisModule, ServerModule, VerificationKey } from '@mercato/server';
+import { ProductCacheModule, RedisModule, ServerModule, VerificationKey } from '@mercato/server';
 import { UsersDomainModule } from '@mercato/users';
+import { AgentLimitController } from './agent-limit.controller';
+import { ApprovalController } from './approvals/approval.controller';
 import { AuthController } from './auth.controller';
 import { ConnectionsController } from './connections.controller';
 import { InteractionController } from './oauth/interaction.controller';
@@ -36,9 +44,10 @@ import { UsersController } from './users.controller';
     }),
     DataModule,
     RedisModule,
+    ProductCacheModule,
     UsersDomainModule,
   ],
-  controllers: [AuthController, UsersController, ConnectionsController, JwksController, InteractionController],
+  controllers: [AuthController, UsersController, ConnectionsController, AgentLimitController, JwksController, InteractionController, ApprovalController],
   providers: [
     OAuthServer,
     { provide: ConnectionsService, inject: [ConnectedApps], useFactory: (apps: ConnectedApps) => new ConnectionsService(apps) },
@@ -48,6 +57,13 @@ import { UsersController } from './users.controller';
       useFactory: (c: UsersApiConfig) => new JwtAccessTokenIssuer({ issuer: c.JWT_ISSUER, ttlSeconds: c.ACCESS_TOKEN_TTL_SECONDS }, signingKeyFrom(c)),
     },
     { provide: RefreshTokenSecrets, useClass: Sha256RefreshTokenSecrets },
+    {
+      // Declining gives the stock back, so the catalog's cache learns of it as it does from orders-api.
+      provide: CheckoutApprovalsService,
+      inject: [OrdersUnitOfWork, CheckoutsRepository, ProductCache],
+      useFactory: (units: OrdersUnitOfWork, checkouts: CheckoutsRepository, cache: ProductCache) =>
+        new CheckoutApprovalsService(new StockCacheInvalidation(units, cache), checkouts, new SystemClock()),
+    },
     {
       provide: AuthService,
       inject: [UsersRepository, RefreshTokensRepository, RefreshTokenSecrets, PasswordHasher, AccessTokenIssuer, LoginThrottle, UsersApiConfig],

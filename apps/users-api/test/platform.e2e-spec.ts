@@ -144,6 +144,8 @@ const OPERATIONS: Record<string, [statuses: number[], token: OperationToken]> = 
   'PATCH /api/v1/users/{id}/role': [[200, 400, 401, 403, 404, 503], 'bearer'],
   'GET /api/v1/users/me/connections': [[200, 401, 403, 503], 'bearer'],
   'DELETE /api/v1/users/me/connections/{client_id}': [[204, 400, 401, 403, 404, 503], 'bearer'],
+  'GET /api/v1/users/me/agent-limit': [[200, 401, 403, 503], 'bearer'],
+  'PUT /api/v1/users/me/agent-limit': [[200, 400, 401, 403, 503], 'bearer'],
   'GET /.well-known/jwks.json': [[200], 'none'],
   'GET /': [[200], 'none'],
   'GET /health': [[200], 'none'],

@@ -77,4 +77,6 @@ export * from './orders/dto/set-order-status.dto';
 export * from './orders/dto/analytics.query';
 export * from './orders/dto/order-inputs.dto';
 export * from './orders/stock-cache-invalidation';
+export * from './orders/checkout-approvals.service';
+export * from './users/agent-limits';
 export { MAX_IDEMPOTENCY_KEY_LENGTH } from './orders/idempotently';

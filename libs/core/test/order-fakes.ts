@@ -32,6 +32,7 @@ export class InMemoryCheckouts extends CheckoutsRepository {
       id: uuid(1, this.rows.length + 1),
       status: 'ready_for_complete',
       orderId: null,
+      approval: null,
       createdAt: now,
       updatedAt: now,
     };

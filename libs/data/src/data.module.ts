@@ -1,5 +1,5 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { CheckoutsRepository, ConnectedApps, IdempotencyStore, OrdersRepository, OrdersUnitOfWork, SalesReports, UnitOfWork } from '@mercato/core';
+import { AgentLimits, CheckoutsRepository, ConnectedApps, IdempotencyStore, OrdersRepository, OrdersUnitOfWork, SalesReports, UnitOfWork } from '@mercato/core';
 import { DataSource } from 'typeorm';
 import { createDataSource, type DatabaseOptions } from './data-source';
 import { DatabaseStatus } from './database-status';
@@ -12,6 +12,7 @@ import { TypeormSalesReports } from './orders/typeorm-sales-reports';
 import { TypeormConnectedApps } from './oauth/typeorm-connected-apps';
 import { repositoryBindings } from './repository-bindings';
 import { TypeormUnitOfWork } from './typeorm-unit-of-work';
+import { TypeormAgentLimits } from './users/typeorm-agent-limits';
 
 /** Where to connect: provided once per app by its configuration, so any module can import DataModule. */
 export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
@@ -25,6 +26,7 @@ const providers = [
   { provide: DatabaseStatus, inject: [DataSource], useFactory: (db: DataSource) => new DatabaseStatus(db) },
   { provide: OAuthRecords, inject: [DataSource], useFactory: (db: DataSource) => new OAuthRecords(db) },
   { provide: ConnectedApps, inject: [DataSource], useFactory: (db: DataSource) => new TypeormConnectedApps(db) },
+  { provide: AgentLimits, inject: [DataSource], useFactory: (db: DataSource) => new TypeormAgentLimits(db) },
   ...Object.values(repositoryBindings).map(({ port, build }) => ({
     provide: port,
     inject: [DataSource],

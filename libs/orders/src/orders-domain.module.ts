@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import {
+  AgentLimits,
+  AgentLimitsService,
   AnalyticsService,
   CheckoutsRepository,
   CheckoutsService,
@@ -13,9 +15,10 @@ import {
   SalesReports,
   StockCacheInvalidation,
   SystemClock,
+  toCents,
 } from '@mercato/core';
 import { DataModule } from '@mercato/data';
-import { loadConfig, ProductCacheModule } from '@mercato/server';
+import { loadConfig, ProductCacheModule, ServerConfig } from '@mercato/server';
 import { OrdersConfig } from './orders-config';
 
 /** The unit of work the services get: every stock change it makes is dropped from the catalog's cache. */
@@ -36,10 +39,31 @@ const STOCK_AWARE_UNITS = Symbol('STOCK_AWARE_UNITS');
       useFactory: (units: OrdersUnitOfWork, cache: ProductCache) => new StockCacheInvalidation(units, cache),
     },
     {
+      provide: AgentLimitsService,
+      inject: [AgentLimits, ServerConfig],
+      useFactory: (limits: AgentLimits, c: ServerConfig) => new AgentLimitsService(limits, toCents(c.AGENT_CHECKOUT_LIMIT)),
+    },
+    {
       provide: CheckoutsService,
-      inject: [STOCK_AWARE_UNITS, CheckoutsRepository, IdempotencyStore, PaymentProvider, OrdersConfig],
-      useFactory: (units: OrdersUnitOfWork, checkouts: CheckoutsRepository, keys: IdempotencyStore, payments: PaymentProvider, c: OrdersConfig) =>
-        new CheckoutsService(units, checkouts, keys, payments, new SystemClock(), { currency: c.CURRENCY, ttlSeconds: c.CHECKOUT_TTL_SECONDS }),
+      inject: [STOCK_AWARE_UNITS, CheckoutsRepository, IdempotencyStore, PaymentProvider, OrdersConfig, ServerConfig, AgentLimitsService],
+      useFactory: (
+        units: OrdersUnitOfWork,
+        checkouts: CheckoutsRepository,
+        keys: IdempotencyStore,
+        payments: PaymentProvider,
+        c: OrdersConfig,
+        server: ServerConfig,
+        limits: AgentLimitsService,
+      ) =>
+        new CheckoutsService(
+          units,
+          checkouts,
+          keys,
+          payments,
+          new SystemClock(),
+          { currency: c.CURRENCY, ttlSeconds: c.CHECKOUT_TTL_SECONDS, approvalUrl: (id) => server.checkoutApprovalUrl(id) },
+          limits,
+        ),
     },
     {
       provide: OrdersService,

@@ -22,6 +22,8 @@ export interface TokenOptions {
    * server gives MCP clients. Left out, the token has none and acts with the full role, as a sign-in's does.
    */
   scope?: string;
+  /** The token's `client_id` claim: an app (OAuth client) acting for the user, as the authorization server issues. */
+  clientId?: string;
 }
 
 /**
@@ -47,16 +49,21 @@ export function audienceOf(app: TestApp): string {
   return app.app.get(ServerConfig).acceptedAudience();
 }
 
-function actingAs(app: TestApp, user: { id: number; role: Role; tokenVersion: number }, { audience = audienceOf(app), scope }: TokenOptions): ActingUser {
+function actingAs(
+  app: TestApp,
+  user: { id: number; role: Role; tokenVersion: number },
+  { audience = audienceOf(app), scope, clientId }: TokenOptions,
+): ActingUser {
   const { token } = issuerFor(app).issue(user, { audience });
-  const scoped = scope === undefined ? token : withScope(token, scope);
-  return { id: user.id, token: scoped, auth: { Authorization: `Bearer ${scoped}` } };
+  const extra = { ...(scope === undefined ? {} : { scope }), ...(clientId === undefined ? {} : { client_id: clientId }) };
+  const minted = Object.keys(extra).length === 0 ? token : withClaims(token, extra);
+  return { id: user.id, token: minted, auth: { Authorization: `Bearer ${minted}` } };
 }
 
-/** The same claims plus `scope` (RFC 9068 §2.2.3), signed again with the same key, algorithm and key id. */
-function withScope(token: string, scope: string): string {
+/** The same claims plus `scope` or `client_id` (RFC 9068 §2.2), signed again with the same key, algorithm and key id. */
+function withClaims(token: string, extra: Record<string, string>): string {
   const { header, payload } = jwt.decode(token, { complete: true }) as jwt.Jwt;
-  return jwt.sign({ ...(payload as jwt.JwtPayload), scope }, signingKey(), { algorithm: header.alg as jwt.Algorithm, keyid: header.kid });
+  return jwt.sign({ ...(payload as jwt.JwtPayload), ...extra }, signingKey(), { algorithm: header.alg as jwt.Algorithm, keyid: header.kid });
 }
 
 function issuerFor(app: TestApp): JwtAccessTokenIssuer {

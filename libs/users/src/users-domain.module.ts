@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LoginThrottle, PasswordHasher, RefreshTokensRepository, UsersRepository, UsersService } from '@mercato/core';
+import { AgentLimits, AgentLimitsService, LoginThrottle, PasswordHasher, RefreshTokensRepository, toCents, UsersRepository, UsersService } from '@mercato/core';
 import { DataModule } from '@mercato/data';
 import type { Redis } from '@mercato/redis';
 import { REDIS, RedisModule, ServerConfig } from '@mercato/server';
@@ -23,7 +23,12 @@ import { loginThrottleFrom, passwordHasherFrom } from './password-checks';
       inject: [UsersRepository, RefreshTokensRepository, PasswordHasher, LoginThrottle],
       useFactory: (u: UsersRepository, r: RefreshTokensRepository, h: PasswordHasher, t: LoginThrottle) => new UsersService(u, r, h, t),
     },
+    {
+      provide: AgentLimitsService,
+      inject: [AgentLimits, ServerConfig],
+      useFactory: (limits: AgentLimits, c: ServerConfig) => new AgentLimitsService(limits, toCents(c.AGENT_CHECKOUT_LIMIT)),
+    },
   ],
-  exports: [PasswordHasher, LoginThrottle, UsersService],
+  exports: [PasswordHasher, LoginThrottle, UsersService, AgentLimitsService],
 })
 export class UsersDomainModule {}

@@ -6,7 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { InteractionResults } from 'oidc-provider';
 import { UsersApiConfig } from '../users-api.config';
 import { OAuthServer } from './oauth-server';
-import { consentPage, errorPage, signInPage } from './pages';
+import { sendPage, signInPage } from '../pages/html';
+import { consentPage, errorPage } from './pages';
 
 interface SignInForm {
   csrf?: string;
@@ -89,7 +90,11 @@ export class InteractionController {
   }
 
   private async signInFields(uid: string, params: Record<string, unknown>) {
-    return { action: `/oauth/interaction/${uid}/login`, csrf: this.oauth.csrf.tokenFor(uid), clientName: await this.clientName(params) };
+    return {
+      action: `/oauth/interaction/${uid}/login`,
+      csrf: this.oauth.csrf.tokenFor(uid),
+      lead: `${await this.clientName(params)} asks to connect to your account.`,
+    };
   }
 
   private async consentFields(uid: string, details: Awaited<ReturnType<OAuthServer['provider']['interactionDetails']>>) {
@@ -120,17 +125,9 @@ export class InteractionController {
     return this.send(reply, errorPage(message), status);
   }
 
-  /** Pages never run in a frame, load nothing, and post only to us (and, after consent, redirect to the client). */
+  /** After consent the browser is sent to the client, so its redirect origin may receive the form. */
   private send(reply: FastifyReply, html: string, status: number, redirectUri?: string): void {
     const redirectOrigin = redirectUri ? URL.parse(redirectUri)?.origin : undefined;
-    const formAction = ["'self'", ...(redirectOrigin && redirectOrigin !== 'null' ? [redirectOrigin] : [])].join(' ');
-    void reply
-      .code(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`)
-      .header('x-frame-options', 'DENY')
-      .header('referrer-policy', 'no-referrer')
-      .header('cache-control', 'no-store')
-      .send(html);
+    sendPage(reply, html, status, redirectOrigin && redirectOrigin !== 'null' ? [redirectOrigin] : []);
   }
 }

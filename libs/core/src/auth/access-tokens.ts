@@ -13,6 +13,8 @@ export interface AccessClaims {
   aud: string | string[];
   /** The OAuth grant the token was issued under (tokens from the authorization server only). */
   gid?: string;
+  /** The OAuth client the token was issued to (RFC 9068 §2.2); absent on first-party sign-ins. */
+  client_id?: string;
   iat: number;
   exp: number;
   /**

@@ -18,10 +18,16 @@ export class ActorResolver {
     private readonly grants?: ConnectedApps,
   ) {}
 
-  async resolve(claims: Pick<AccessClaims, 'sub' | 'ver' | 'scope' | 'gid'>): Promise<UserActor> {
+  async resolve(claims: Pick<AccessClaims, 'sub' | 'ver' | 'scope' | 'gid' | 'client_id'>): Promise<UserActor> {
     const id = Number(claims.sub);
     // A scope claim that is not a string cannot be read as a narrowing, and must not be read as none.
-    if (!Number.isSafeInteger(id) || id <= 0 || !Number.isInteger(claims.ver) || (claims.scope !== undefined && typeof claims.scope !== 'string')) {
+    if (
+      !Number.isSafeInteger(id) ||
+      id <= 0 ||
+      !Number.isInteger(claims.ver) ||
+      (claims.scope !== undefined && typeof claims.scope !== 'string') ||
+      (claims.client_id !== undefined && typeof claims.client_id !== 'string')
+    ) {
       throw new UnauthenticatedError('The access token is malformed');
     }
     const state = await this.users.findAuthState(id);
@@ -32,6 +38,6 @@ export class ActorResolver {
     if (claims.gid !== undefined && !(typeof claims.gid === 'string' && (await this.grants?.isLive(claims.gid)))) {
       throw new UnauthenticatedError('The access token is no longer valid; sign in again');
     }
-    return userActor(state.id, state.role, claims.scope === undefined ? undefined : parseScopes(claims.scope));
+    return userActor(state.id, state.role, claims.scope === undefined ? undefined : parseScopes(claims.scope), claims.client_id);
   }
 }

@@ -15,6 +15,11 @@ export interface UserActor {
   readonly role: Role;
   /** The token's scopes, which narrow what the role allows; undefined when the token is not narrowed (a sign-in's). */
   readonly scopes?: readonly Scope[];
+  /**
+   * The OAuth client the token was issued to (its `client_id`), when an app acts for the user; undefined when the
+   * user signed in to Mercato themselves. What an app may spend for the user is limited (see AgentLimitsService).
+   */
+  readonly clientId?: string;
 }
 
 export interface AnonymousActor {
@@ -33,6 +38,6 @@ export function systemActor(reason: string): SystemActor {
 
 export const ANONYMOUS: AnonymousActor = Object.freeze({ kind: 'anonymous' });
 
-export function userActor(userId: number, role: Role, scopes?: readonly Scope[]): UserActor {
-  return scopes === undefined ? { kind: 'user', userId, role } : { kind: 'user', userId, role, scopes };
+export function userActor(userId: number, role: Role, scopes?: readonly Scope[], clientId?: string): UserActor {
+  return { kind: 'user', userId, role, ...(scopes === undefined ? {} : { scopes }), ...(clientId === undefined ? {} : { clientId }) };
 }

@@ -5,6 +5,12 @@
 export const CHECKOUT_STATUSES = ['ready_for_complete', 'completed', 'canceled', 'expired'] as const;
 export type CheckoutStatus = (typeof CHECKOUT_STATUSES)[number];
 
+/**
+ * An app asked to complete the checkout above the user's agent spending limit: `pending` until the user approves
+ * (`approved`) or declines (which cancels it). Changing the lines asks again.
+ */
+export type CheckoutApproval = 'pending' | 'approved' | null;
+
 /** One product in a checkout or order, its price frozen when the stock was reserved. */
 export interface OrderLine {
   productId: number;
@@ -26,6 +32,7 @@ export interface Checkout {
   updatedAt: Date;
   /** Set when the checkout completed. */
   orderId: string | null;
+  approval: CheckoutApproval;
 }
 
 /** What the checkout's status is at `now`: one still holding stock past its expiry is expired, whether or not the release has run. */

@@ -1,4 +1,4 @@
-import type { Checkout, CheckoutStatus, OrderLine } from './checkout';
+import type { Checkout, CheckoutApproval, CheckoutStatus, OrderLine } from './checkout';
 
 export interface NewCheckout {
   userId: number;
@@ -11,6 +11,8 @@ export interface CheckoutChanges {
   status?: CheckoutStatus;
   lines?: OrderLine[];
   orderId?: string;
+  /** null clears it. */
+  approval?: CheckoutApproval;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface CheckoutChanges {
  * OrdersUnitOfWork holds the row until the unit ends, so two units never both release the same checkout's stock.
  */
 export abstract class CheckoutsRepository {
-  /** Stores the checkout as `ready_for_complete` with a new UUID. */
+  /** Stores the checkout as `ready_for_complete`, with no approval asked, under a new UUID. */
   abstract insert(checkout: NewCheckout): Promise<Checkout>;
   abstract findById(id: string): Promise<Checkout | null>;
   /** Reads the checkout and locks its row until the unit ends (SELECT … FOR UPDATE); null when there is none. */

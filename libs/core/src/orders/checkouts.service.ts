@@ -1,20 +1,21 @@
 import { isUUID } from 'class-validator';
-import type { Actor } from '../auth/actor';
+import type { Actor, UserActor } from '../auth/actor';
 import { assertCan, assertSignedIn } from '../auth/permissions';
 import type { Clock } from '../common/clock';
 import { ConflictError, NotFoundError } from '../common/errors';
-import { effectiveStatus, type Checkout, type CheckoutStatus, type OrderLine } from './checkout';
+import type { AgentLimitsService } from '../users/agent-limits';
+import type { Checkout, OrderLine } from './checkout';
 import { toCheckoutView, type CheckoutView } from './checkout.view';
 import type { CheckoutsRepository } from './checkouts.repository';
 import type { CheckoutLineItemDto, CreateCheckoutDto, UpdateCheckoutDto } from './dto/checkout-lines.dto';
 import type { IdempotencyStore } from './idempotency-store';
 import { idempotently } from './idempotently';
 import { subtotalCents, toCents } from './money';
-import type { Order } from './order';
 import { toOrderView, type OrderView } from './order.view';
-import type { OrdersTransaction, OrdersUnitOfWork } from './orders-unit-of-work';
+import type { OrdersUnitOfWork } from './orders-unit-of-work';
 import { assertMayAct, assertMayTry } from './orders.policy';
 import type { PaymentProvider } from './payment-provider';
+import { onReadyCheckout, settled } from './ready-checkout';
 import { applyStockChanges, releaseStock } from './stock-reservations';
 
 export interface CheckoutSettings {
@@ -22,10 +23,14 @@ export interface CheckoutSettings {
   currency: string;
   /** How long a checkout holds its stock (configuration: CHECKOUT_TTL_SECONDS). */
   ttlSeconds: number;
+  /** The page where the user approves a purchase an app asked for above their limit (the view's `continue_url`). */
+  approvalUrl: (checkoutId: string) => string;
 }
 
-/** What a unit decided about a locked checkout; refusals are thrown after it commits, so an expiry it settled stays. */
-type Settled<T> = { done: T } | { refused: CheckoutStatus; checkout: Checkout };
+/** Thrown through `idempotently` so the key is freed: after the user approves, the app's retry with it completes. */
+class AwaitingApproval {
+  constructor(readonly checkout: Checkout) {}
+}
 
 export class CheckoutsService {
   constructor(
@@ -35,6 +40,7 @@ export class CheckoutsService {
     private readonly payments: PaymentProvider,
     private readonly clock: Clock,
     private readonly settings: CheckoutSettings,
+    private readonly agentLimits: Pick<AgentLimitsService, 'centsFor'>,
   ) {}
 
   /** Reserves stock for every line at once, or none; a retry with the same key and body returns the first checkout. */
@@ -52,7 +58,7 @@ export class CheckoutsService {
         const lines = canonicalLines(dto.line_items).map(({ product_id, quantity }) => priced(taken, product_id, quantity));
         return tx.checkouts.insert({ userId, currency: this.settings.currency, lines, expiresAt: new Date(now.getTime() + this.settings.ttlSeconds * 1000) });
       });
-      return toCheckoutView(checkout, now);
+      return this.view(checkout, now);
     });
   }
 
@@ -60,16 +66,17 @@ export class CheckoutsService {
     assertMayTry(actor, 'order:read-own', 'order:read-any');
     const checkout = isUUID(id) ? await this.checkouts.findById(id) : null;
     assertMayAct(actor, checkout, 'Checkout', id, 'order:read-any');
-    return toCheckoutView(checkout as Checkout, this.clock.now());
+    return this.view(checkout as Checkout, this.clock.now());
   }
 
   /**
    * Replaces the lines, taking or giving back only the difference for each product, all or nothing. Products
-   * already in the checkout keep the price they were reserved at; new ones get today's.
+   * already in the checkout keep the price they were reserved at; new ones get today's. An approval given or asked
+   * for is dropped: it was for other lines.
    */
   async update(actor: Actor, id: string, dto: UpdateCheckoutDto): Promise<CheckoutView> {
     assertMayTry(actor, 'order:buy');
-    const outcome = await this.onReadyCheckout(actor, id, undefined, async (tx, checkout) => {
+    const outcome = await onReadyCheckout(this.units, this.clock, actor, id, undefined, async (tx, checkout) => {
       const held = new Map(checkout.lines.map((line) => [line.productId, line]));
       const wanted = new Map(dto.line_items.map((line, i) => [line.product_id, { quantity: line.quantity, field: `line_items[${i}].product_id` }]));
       const productIds = new Set([...held.keys(), ...wanted.keys()]);
@@ -84,42 +91,57 @@ export class CheckoutsService {
         const kept = held.get(product_id);
         return kept ? { ...kept, quantity } : priced(taken, product_id, quantity);
       });
-      return tx.checkouts.save(id, { lines });
+      return tx.checkouts.save(id, { lines, approval: null });
     });
-    return toCheckoutView(this.settled(outcome, id, 'change'), this.clock.now());
+    return this.view(settled(outcome, id, 'change'), this.clock.now());
   }
 
   /** Gives the stock back; canceling a canceled checkout again changes nothing. */
   async cancel(actor: Actor, id: string): Promise<CheckoutView> {
     assertMayTry(actor, 'order:buy', 'order:cancel-any');
-    const outcome = await this.onReadyCheckout(actor, id, 'order:cancel-any', async (tx, checkout) => {
+    const outcome = await onReadyCheckout(this.units, this.clock, actor, id, 'order:cancel-any', async (tx, checkout) => {
       await releaseStock(tx.products, checkout.lines);
       return tx.checkouts.save(id, { status: 'canceled' });
     });
-    const checkout = 'refused' in outcome && outcome.refused === 'canceled' ? outcome.checkout : this.settled(outcome, id, 'cancel');
-    return toCheckoutView(checkout, this.clock.now());
+    const checkout = 'refused' in outcome && outcome.refused === 'canceled' ? outcome.checkout : settled(outcome, id, 'cancel');
+    return this.view(checkout, this.clock.now());
   }
 
-  /** Turns the checkout into an order once the payment provider authorizes its total; a retry with the same key returns the same order. */
-  async complete(actor: Actor, id: string, idempotencyKey: string): Promise<OrderView> {
+  /**
+   * Turns the checkout into an order once the payment provider authorizes its total; a retry with the same key
+   * returns the same order. An app acting for the user (a token with a client id) completes a checkout above the
+   * user's agent spending limit only once the user has approved it: until then the answer is the checkout, waiting
+   * as `requires_escalation` with the `continue_url` where the user decides.
+   */
+  async complete(actor: Actor, id: string, idempotencyKey: string): Promise<OrderView | CheckoutView> {
     assertMayTry(actor, 'order:buy');
     assertSignedIn(actor);
-    return idempotently(this.idempotency, actor.userId, idempotencyKey, { complete: id }, async () => {
-      const outcome = await this.onReadyCheckout(actor, id, undefined, async (tx, checkout) => {
-        // Inside the unit, on the locked row: a checkout canceled or expired meanwhile is never paid for.
-        const payment = await this.payments.authorize({
-          checkoutId: id,
-          userId: checkout.userId,
-          amountCents: subtotalCents(checkout.lines),
-          currency: checkout.currency,
+    try {
+      return await idempotently(this.idempotency, actor.userId, idempotencyKey, { complete: id }, async () => {
+        const outcome = await onReadyCheckout(this.units, this.clock, actor, id, undefined, async (tx, checkout) => {
+          if (await this.needsApproval(actor, checkout)) {
+            return new AwaitingApproval(checkout.approval === 'pending' ? checkout : await tx.checkouts.save(id, { approval: 'pending' }));
+          }
+          // Inside the unit, on the locked row: a checkout canceled or expired meanwhile is never paid for.
+          const payment = await this.payments.authorize({
+            checkoutId: id,
+            userId: checkout.userId,
+            amountCents: subtotalCents(checkout.lines),
+            currency: checkout.currency,
+          });
+          if (!payment.authorized) throw new ConflictError(`The payment was not authorized: ${payment.reason}`);
+          const order = await tx.orders.insert({ checkoutId: id, userId: checkout.userId, currency: checkout.currency, lines: checkout.lines });
+          await tx.checkouts.save(id, { status: 'completed', orderId: order.id });
+          return order;
         });
-        if (!payment.authorized) throw new ConflictError(`The payment was not authorized: ${payment.reason}`);
-        const order = await tx.orders.insert({ checkoutId: id, userId: checkout.userId, currency: checkout.currency, lines: checkout.lines });
-        await tx.checkouts.save(id, { status: 'completed', orderId: order.id });
-        return order;
+        const done = settled(outcome, id, 'complete');
+        if (done instanceof AwaitingApproval) throw done;
+        return toOrderView(done);
       });
-      return toOrderView(this.settled<Order>(outcome, id, 'complete'));
-    });
+    } catch (waiting) {
+      if (waiting instanceof AwaitingApproval) return this.view(waiting.checkout, this.clock.now());
+      throw waiting;
+    }
   }
 
   /**
@@ -136,34 +158,13 @@ export class CheckoutsService {
     });
   }
 
-  /**
-   * Locks the checkout and runs `work` if it still holds its stock. One found past its expiry is settled as
-   * expired first (its stock given back, as the job would) and refused; so is any other status.
-   */
-  private async onReadyCheckout<T>(
-    actor: Actor,
-    id: string,
-    any: 'order:cancel-any' | undefined,
-    work: (tx: OrdersTransaction, checkout: Checkout) => Promise<T>,
-  ): Promise<Settled<T>> {
-    assertMayTry(actor, 'order:buy', any);
-    return this.units.run(async (tx) => {
-      const checkout = isUUID(id) ? await tx.checkouts.lock(id) : null;
-      assertMayAct(actor, checkout, 'Checkout', id, any);
-      const locked = checkout as Checkout;
-      const status = effectiveStatus(locked, this.clock.now());
-      if (status === 'expired' && locked.status === 'ready_for_complete') {
-        await releaseStock(tx.products, locked.lines);
-        return { refused: status, checkout: await tx.checkouts.save(id, { status }) };
-      }
-      if (status !== 'ready_for_complete') return { refused: status, checkout: locked };
-      return { done: await work(tx, locked) };
-    });
+  private async needsApproval(actor: UserActor, checkout: Checkout): Promise<boolean> {
+    if (actor.clientId === undefined || checkout.approval === 'approved') return false;
+    return subtotalCents(checkout.lines) > (await this.agentLimits.centsFor(checkout.userId));
   }
 
-  private settled<T>(outcome: Settled<T>, id: string, action: string): T {
-    if ('done' in outcome) return outcome.done;
-    throw new ConflictError(`Checkout ${id} is ${outcome.refused}; only a checkout ready for completion can ${action}`, 'status');
+  private view(checkout: Checkout, now: Date): CheckoutView {
+    return toCheckoutView(checkout, now, this.settings.approvalUrl);
   }
 }
 

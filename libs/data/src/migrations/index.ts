@@ -5,6 +5,7 @@ import { RefreshTokensAccountVersion1796432400000 } from './1796432400000-refres
 import { RefreshTokensResource1796436000000 } from './1796436000000-refresh-tokens-resource';
 import { CreateOauthRecords1796500000000 } from './1796500000000-create-oauth-records';
 import { CreateOrders1796503600000 } from './1796503600000-create-orders';
+import { AgentSpending1796507200000 } from './1796507200000-agent-spending';
 
 /** Listed explicitly (not globbed) so bundled apps and the CLI run exactly the same set, in order. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   RefreshTokensResource1796436000000,
   CreateOauthRecords1796500000000,
   CreateOrders1796503600000,
+  AgentSpending1796507200000,
 ];

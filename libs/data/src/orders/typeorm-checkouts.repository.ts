@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { type DatabaseHandle, managerOf } from '../transactions';
 
 const CHECKOUT_COLUMNS = `id, user_id AS "userId", status, currency, lines, expires_at AS "expiresAt",
-  created_at AS "createdAt", updated_at AS "updatedAt", order_id AS "orderId"`;
+  created_at AS "createdAt", updated_at AS "updatedAt", order_id AS "orderId", approval`;
 
 /** Checkouts with their lines as one jsonb array: a checkout is always read and rewritten whole. */
 export class TypeormCheckoutsRepository extends CheckoutsRepository {
@@ -32,11 +32,13 @@ export class TypeormCheckoutsRepository extends CheckoutsRepository {
     return this.selectOne(id, 'FOR UPDATE');
   }
 
-  async save(id: string, { status, lines, orderId }: CheckoutChanges): Promise<Checkout> {
+  async save(id: string, { status, lines, orderId, approval }: CheckoutChanges): Promise<Checkout> {
+    // approval may be set to null, so whether it changes travels apart from its value
     const [rows] = (await this.db.query(
-      `UPDATE checkouts SET status = coalesce($2, status), lines = coalesce($3::jsonb, lines), order_id = coalesce($4, order_id), updated_at = now()
+      `UPDATE checkouts SET status = coalesce($2, status), lines = coalesce($3::jsonb, lines), order_id = coalesce($4, order_id),
+         approval = CASE WHEN $5 THEN $6 ELSE approval END, updated_at = now()
        WHERE id = $1 RETURNING ${CHECKOUT_COLUMNS}`,
-      [id, status ?? null, lines ? JSON.stringify(lines) : null, orderId ?? null],
+      [id, status ?? null, lines ? JSON.stringify(lines) : null, orderId ?? null, approval !== undefined, approval ?? null],
     )) as [Checkout[], number];
     if (!rows[0]) throw new Error(`checkout ${id} is not stored`);
     return rows[0];

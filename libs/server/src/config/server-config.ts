@@ -1,5 +1,5 @@
 import { ToBoolean, ToNumber } from '@mercato/core';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -67,6 +67,12 @@ export class ServerConfig extends PasswordChecksConfig {
   /** At most one JWKS fetch this often for tokens naming an unknown key id, so forged key ids cannot flood the issuer. */
   @ToNumber() @IsInt() @Min(1) JWT_JWKS_COOLDOWN_SECONDS = 30;
 
+  /**
+   * What an app (an OAuth client) may spend for a user per checkout without asking, in CURRENCY, until the user
+   * sets their own limit: above it, the purchase waits for the user's approval.
+   */
+  @ToNumber() @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @Min(0) @Max(1_000_000) AGENT_CHECKOUT_LIMIT = 100;
+
   @IsOptional() @IsString() APP_VERSION?: string;
 
   /** How long a SIGTERMed service stays up, unready, before it stops listening (load balancers need a moment). */
@@ -83,6 +89,11 @@ export class ServerConfig extends PasswordChecksConfig {
   /** Only the token issuer holds a private key and derives its public key from it. */
   signsTokens(): boolean {
     return false;
+  }
+
+  /** The page of users-api where a user approves a purchase an app asked for above their limit. */
+  checkoutApprovalUrl(checkoutId: string): string {
+    return `${this.JWT_ISSUER.replace(/\/$/, '')}/approvals/checkouts/${checkoutId}`;
   }
 
   get corsOrigins(): string[] | true {

@@ -1,0 +1,100 @@
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import {
+  AuthService,
+  CheckoutApprovalsService,
+  DomainError,
+  ERROR_CATALOGUE,
+  RateLimitedError,
+  UnauthenticatedError,
+  UsersRepository,
+  userActor,
+} from '@mercato/core';
+import { clientAddress, Public } from '@mercato/server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendPage, signInPage } from '../pages/html';
+import { UsersApiConfig } from '../users-api.config';
+import { approvalErrorPage, decidedPage, nothingToDecidePage, reviewPage } from './approval-pages';
+import { ApprovalTickets } from './approval-ticket';
+
+interface SignInForm {
+  username?: string;
+  password?: string;
+}
+
+interface DecisionForm {
+  ticket?: string;
+  decision?: string;
+}
+
+const LEAD = 'An app acting for you wants to make a purchase that needs your approval. Sign in to review it.';
+
+/**
+ * The `continue_url` of a checkout waiting as `requires_escalation`: its owner signs in with their password (the
+ * same argon2 check and login budgets as POST /auth/login), reviews the lines and total, and approves or declines.
+ * Signing in here proves a person, not an app: no access token, whoever issued it, gets this far.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('approvals/checkouts')
+export class ApprovalController {
+  private readonly tickets: ApprovalTickets;
+
+  constructor(
+    private readonly approvals: CheckoutApprovalsService,
+    private readonly auth: AuthService,
+    private readonly users: UsersRepository,
+    private readonly config: UsersApiConfig,
+  ) {
+    this.tickets = new ApprovalTickets(config.JWT_PRIVATE_KEY);
+  }
+
+  @Get(':id')
+  show(@Param('id') id: string, @Res() reply: FastifyReply): void {
+    sendPage(reply, signInPage({ action: this.path(id, 'review'), lead: LEAD }), 200);
+  }
+
+  @Post(':id/review')
+  async review(@Param('id') id: string, @Body() form: SignInForm, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const username = String(form?.username ?? '');
+    let user;
+    try {
+      user = await this.auth.authenticate({ username, password: String(form?.password ?? '') }, clientAddress(request, this.config.TRUST_PROXY));
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError || error instanceof RateLimitedError)) throw error;
+      const status = error instanceof RateLimitedError ? 429 : 401;
+      return sendPage(reply, signInPage({ action: this.path(id, 'review'), lead: LEAD, error: error.detail, username }), status);
+    }
+    return this.answer(reply, async () => {
+      const checkout = await this.approvals.review(userActor(user.id, user.role), id);
+      if (checkout.status !== 'requires_escalation') return nothingToDecidePage(checkout);
+      return reviewPage(checkout, this.path(id, 'decision'), this.tickets.issue(user.id, id));
+    });
+  }
+
+  @Post(':id/decision')
+  async decide(@Param('id') id: string, @Body() form: DecisionForm, @Res() reply: FastifyReply): Promise<void> {
+    const userId = this.tickets.verify(form?.ticket, id);
+    const user = userId === undefined ? null : await this.users.findAuthState(userId);
+    if (!user?.isActive) return sendPage(reply, approvalErrorPage('This page has expired. Open the link from the app again and sign in.'), 403);
+    const actor = userActor(user.id, user.role);
+    return this.answer(reply, async () =>
+      decidedPage(form.decision === 'approve' ? await this.approvals.approve(actor, id) : await this.approvals.decline(actor, id)),
+    );
+  }
+
+  /** Refusals from core become pages a person can read: an unknown or someone else's checkout looks the same. */
+  private async answer(reply: FastifyReply, render: () => Promise<string>): Promise<void> {
+    try {
+      return sendPage(reply, await render(), 200);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const message = error.type === 'not-found' ? 'No purchase waits for your approval at this address.' : error.detail;
+      return sendPage(reply, approvalErrorPage(message), ERROR_CATALOGUE[error.type].status);
+    }
+  }
+
+  private path(id: string, step: 'review' | 'decision'): string {
+    return `/approvals/checkouts/${encodeURIComponent(id)}/${step}`;
+  }
+}
