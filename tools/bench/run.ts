@@ -1,7 +1,9 @@
 // npm run bench -- [users] [products] [mcp] [--duration 10] [--connections 32]
 // Loopback only, bounded in time. Uses DATABASE_URL / REDIS_URL when set, else an embedded PostgreSQL.
+// The machine baseline (a server doing no work) runs first; every rate is also printed as a share of it.
 import { parseArgs } from 'node:util';
 import { printTable, type LoadResult } from './autocannon-run';
+import { measureBaseline } from './machine-baseline';
 import { mcpScenarios } from './mcp.scenarios';
 import { productsScenarios } from './products.scenarios';
 import { startTarget, type BenchTarget } from './target';
@@ -24,9 +26,10 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`unknown scenario group(s): ${unknown.join(', ')}; choose from ${Object.keys(GROUPS).join(', ')}`);
   const target = await startTarget();
   try {
-    const results: LoadResult[] = [];
+    const baseline = await measureBaseline(options);
+    const results = [baseline];
     for (const group of groups) results.push(...(await GROUPS[group](target, options)));
-    printTable(results);
+    printTable(results, baseline);
   } finally {
     await target.stop();
   }
