@@ -13,11 +13,19 @@ export interface LoadSpec {
 
 export interface LoadResult {
   title: string;
+  /** How many `unit`s per second. */
   rps: number;
+  /** What the rate and latencies count: requests unless said (a purchase is a checkout and its completion). */
+  unit?: string;
   p50: number;
   p99: number;
+  /** Answers outside 2xx that the scenario did not expect (a sold-out 409 where stock is limited is expected). */
   non2xx: number;
   errors: number;
+  /** What else the reader needs to read the row, e.g. the refusals the scenario expects. */
+  note?: string;
+  /** A correctness check made after the load: the bench exits 1 when one does not hold. */
+  check?: { holds: boolean; report: string };
 }
 
 /** What autocannon sends for a load spec (its duration aside): shared by the benchmarks and the drills. */
@@ -52,8 +60,16 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
  */
 export function printTable(results: LoadResult[], baseline: LoadResult): void {
   const ms = (n: number) => (Number.isFinite(n) ? `${n} ms` : '-');
-  const rows = results.map((r) => [r.title, String(r.rps), ms(r.p50), ms(r.p99), shareOf(r.rps, baseline.rps), String(r.non2xx + r.errors)]);
-  const head = ['scenario', 'req/s', 'p50', 'p99', 'of baseline', 'failed'];
+  const rows = results.map((r) => [
+    r.title,
+    `${r.rps} ${r.unit ?? 'req'}/s`,
+    ms(r.p50),
+    ms(r.p99),
+    shareOf(r.rps, baseline.rps),
+    String(r.non2xx + r.errors),
+    r.note ?? '',
+  ]);
+  const head = ['scenario', 'rate', 'p50', 'p99', 'of baseline', 'failed', 'notes'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   console.log(['', line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
