@@ -13,11 +13,19 @@ export interface LoadSpec {
 
 export interface LoadResult {
   title: string;
+  /** How many `unit`s per second. */
   rps: number;
+  /** What the rate and latencies count: requests unless said (a purchase is a checkout and its completion). */
+  unit?: string;
   p50: number;
   p99: number;
+  /** Answers outside 2xx that the scenario did not expect (a sold-out 409 where stock is limited is expected). */
   non2xx: number;
   errors: number;
+  /** What else the reader needs to read the row, e.g. the refusals the scenario expects. */
+  note?: string;
+  /** A correctness check made after the load: the bench exits 1 when one does not hold. */
+  check?: { holds: boolean; report: string };
 }
 
 /** What autocannon sends for a load spec (its duration aside): shared by the benchmarks and the drills. */
@@ -46,10 +54,30 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   };
 }
 
-export function printTable(results: LoadResult[]): void {
-  const rows = results.map((r) => [r.title, String(r.rps), `${r.p50} ms`, `${r.p99} ms`, String(r.non2xx + r.errors)]);
-  const head = ['scenario', 'req/s', 'p50', 'p99', 'failed'];
+/**
+ * One row per scenario; each rate also as a share of `baseline` (the machine's bare HTTP rate under the same load), so
+ * runs on different machines, or on a shared machine on different days, can be compared by share rather than raw rate.
+ */
+export function printTable(results: LoadResult[], baseline: LoadResult): void {
+  const ms = (n: number) => (Number.isFinite(n) ? `${n} ms` : '-');
+  const rows = results.map((r) => [
+    r.title,
+    `${r.rps} ${r.unit ?? 'req'}/s`,
+    ms(r.p50),
+    ms(r.p99),
+    shareOf(r.rps, baseline.rps),
+    String(r.non2xx + r.errors),
+    r.note ?? '',
+  ]);
+  const head = ['scenario', 'rate', 'p50', 'p99', 'of baseline', 'failed', 'notes'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   console.log(['', line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+}
+
+/** `rate` as a percentage of `baseline`, with enough digits to tell small shares apart. */
+export function shareOf(rate: number, baseline: number): string {
+  if (!(baseline > 0)) return '-';
+  const percent = (100 * rate) / baseline;
+  return `${percent >= 10 ? percent.toFixed(0) : percent.toFixed(1)}%`;
 }

@@ -1,8 +1,11 @@
-// npm run bench -- [users] [products] [mcp] [--duration 10] [--connections 32]
+// npm run bench -- [users] [products] [mcp] [orders] [--duration 10] [--connections 32]
 // Loopback only, bounded in time. Uses DATABASE_URL / REDIS_URL when set, else an embedded PostgreSQL.
+// The machine baseline (a server doing no work) runs first; every rate is also printed as a share of it.
 import { parseArgs } from 'node:util';
 import { printTable, type LoadResult } from './autocannon-run';
+import { measureBaseline } from './machine-baseline';
 import { mcpScenarios } from './mcp.scenarios';
+import { ordersScenarios } from './orders.scenarios';
 import { productsScenarios } from './products.scenarios';
 import { startTarget, type BenchTarget } from './target';
 import { usersScenarios, type BenchOptions } from './users.scenarios';
@@ -11,6 +14,7 @@ const GROUPS: Record<string, (target: BenchTarget, options: BenchOptions) => Pro
   users: usersScenarios,
   products: productsScenarios,
   mcp: mcpScenarios,
+  orders: ordersScenarios,
 };
 
 async function main(): Promise<void> {
@@ -23,12 +27,21 @@ async function main(): Promise<void> {
   const unknown = groups.filter((g) => !GROUPS[g]);
   if (unknown.length) throw new Error(`unknown scenario group(s): ${unknown.join(', ')}; choose from ${Object.keys(GROUPS).join(', ')}`);
   const target = await startTarget();
+  const results: LoadResult[] = [];
   try {
-    const results: LoadResult[] = [];
+    const baseline = await measureBaseline(options);
+    results.push(baseline);
     for (const group of groups) results.push(...(await GROUPS[group](target, options)));
-    printTable(results);
+    printTable(results, baseline);
   } finally {
     await target.stop();
+  }
+  const checked = results.filter((r) => r.check);
+  if (checked.length) console.log(['', ...checked.map((r) => `${r.title}: ${r.check?.report}`)].join('\n'));
+  const failed = checked.filter((r) => !r.check?.holds);
+  if (failed.length) {
+    console.error(`\n${failed.length} correctness check(s) FAILED: ${failed.map((r) => r.title).join('; ')}`);
+    process.exitCode = 1;
   }
 }
 
