@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { HOSTILE_VALUES, storedRows, type HostileValue } from '@mercato/testing';
 import { gatewayWithAgents, type GatewayWithAgents } from './mcp-client';
+import { lineItems, shopThrough } from './shop';
 import { problem, structured } from './tool-results';
 
 let setup: GatewayWithAgents;
@@ -24,6 +26,14 @@ describe('hostile input on every MCP tool', () => {
   it('never fails internally, refuses text PostgreSQL cannot store, and leaves stored rows unchanged', async () => {
     const { admin, user, gateway } = setup;
     const product = structured(await admin.client.callTool({ name: 'create_product', arguments: { name: 'Probe Kettle', price: 30, stock: 4 } }));
+    // the order tools get a product of their own: the probe deactivates the kettle
+    const shop = shopThrough(admin.client);
+    const sold = await shop.product(5, 1000);
+    const lines = lineItems([[sold, 1]]);
+    const checkout = async () => structured(await shop.checkout(admin.client, [[sold, 1]]))['id'];
+    const [toChange, toComplete] = [await checkout(), await checkout()];
+    const [toShip, toCancel] = [(await shop.order(admin.client, [[sold, 1]]))['id'], (await shop.order(admin.client, [[sold, 1]]))['id']];
+    const today = new Date().toISOString().slice(0, 10);
     const valid: Record<string, Record<string, unknown>> = {
       whoami: {},
       analyze_sentiment: { text: 'A lovely kettle' },
@@ -40,6 +50,17 @@ describe('hostile input on every MCP tool', () => {
       update_user: { id: user.me.id, full_name: 'Probe' },
       set_user_role: { id: user.me.id, role: 'user' },
       deactivate_user: { id: user.me.id },
+      create_checkout: { idempotency_key: randomUUID(), line_items: lines },
+      get_checkout: { id: toChange },
+      update_checkout: { id: toChange, line_items: lines },
+      complete_checkout: { id: toComplete, idempotency_key: randomUUID() },
+      cancel_checkout: { id: toChange },
+      get_order: { id: toShip },
+      list_orders: { status: 'confirmed', from: today },
+      cancel_order: { id: toCancel },
+      update_order_status: { id: toShip, status: 'shipped' },
+      sales_report: { from: today, to: today },
+      top_products: { from: today, to: today },
     };
     const tools = (await admin.client.listTools()).tools;
     expect(tools.map((t) => t.name).sort()).toEqual(Object.keys(valid).sort());

@@ -41,7 +41,7 @@ describe('resources', () => {
 
   it("lists the product template and reads resources with the caller's permissions", async () => {
     const { resourceTemplates } = await asUser.listResourceTemplates();
-    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['products://{id}']);
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['products://{id}', 'orders://{id}']);
     expect(text(await asUser.readResource({ uri: `products://${lampId}` }))).toMatchObject({ id: lampId, name: 'Low Lamp' });
     const stats = text(await asAdmin.readResource({ uri: 'users://stats' }));
     expect(stats).toMatchObject({ total: 2, active: 2, inactive: 0, by_role: { admin: 1, user: 1 } });

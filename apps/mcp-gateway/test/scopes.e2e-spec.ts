@@ -45,9 +45,8 @@ describe('scopes at the MCP gateway', () => {
       'users:write': [...everyone, 'create_user', 'deactivate_user', 'set_user_role', 'update_user'],
       'catalog:read': [...everyone, 'list_low_stock'],
       'catalog:write': [...everyone, 'adjust_stock', 'create_product', 'deactivate_product', 'update_product'],
-      // No orders tools yet: the orders service and its tools come next.
-      'orders:read': everyone,
-      'orders:write': everyone,
+      'orders:read': [...everyone, 'get_checkout', 'get_order', 'list_orders', 'sales_report', 'top_products'],
+      'orders:write': [...everyone, 'cancel_checkout', 'cancel_order', 'complete_checkout', 'create_checkout', 'update_checkout', 'update_order_status'],
     };
     for (const scope of SCOPES) {
       const client = await adminWith(scope);
@@ -56,7 +55,7 @@ describe('scopes at the MCP gateway', () => {
       await client.close();
     }
     const full = (await setup.admin.client.listTools()).tools.map((t) => t.name);
-    expect(full).toHaveLength(15);
+    expect(full).toHaveLength(26);
   });
 
   it('narrows resources and prompts the same way', async () => {
@@ -125,6 +124,25 @@ describe('scopes at the MCP gateway', () => {
     expect(inactive.isError).toBe(true);
     expect(problem(inactive)).toMatchObject({ type: 'insufficient-scope', scope: 'catalog:read' });
     await accountsOnly.close();
+  });
+
+  it('lets a shopper’s orders:read token look at its checkouts and orders, and challenges it to buy', async () => {
+    const shopper = setup.user;
+    const product = structured(await setup.admin.client.callTool({ name: 'create_product', arguments: { name: 'Scoped Mug', price: 6, stock: 3 } }));
+    const line_items = [{ product_id: product['id'], quantity: 1 }];
+    const checkout = structured(await shopper.client.callTool({ name: 'create_checkout', arguments: { idempotency_key: 'scoped-mug', line_items } }));
+    const { token } = await freshToken(gateway, shopper.me.id, { scope: 'orders:read' });
+    const reader = await connectAs(gateway.url, token);
+    try {
+      const names = (await reader.listTools()).tools.map((t) => t.name).sort();
+      expect(names).toEqual(['analyze_sentiment', 'get_checkout', 'get_order', 'get_product', 'list_orders', 'search_products']);
+      expect(structured(await reader.callTool({ name: 'get_checkout', arguments: { id: checkout['id'] } }))).toMatchObject({ status: 'ready_for_complete' });
+      const res = await rpc(token, 'tools/call', { name: 'cancel_checkout', arguments: { id: checkout['id'] } }).expect(403);
+      expect(res.headers['www-authenticate']).toBe(`Bearer error="insufficient_scope", scope="orders:read orders:write", ${RESOURCE_METADATA}`);
+      expect(structured(await reader.callTool({ name: 'get_checkout', arguments: { id: checkout['id'] } }))).toMatchObject({ status: 'ready_for_complete' });
+    } finally {
+      await reader.close();
+    }
   });
 
   it('keeps a token without a scope claim acting with the full role', async () => {

@@ -22,10 +22,15 @@ afterAll(() => setup.close());
 
 describe('tools/list', () => {
   it('shows each caller only the tools its role may use, each with schemas and annotations', async () => {
+    const buying = ['cancel_checkout', 'cancel_order', 'complete_checkout', 'create_checkout', 'get_checkout', 'get_order', 'list_orders', 'update_checkout'];
     const adminTools = (await asAdmin.listTools()).tools;
     const userTools = (await asUser.listTools()).tools.map((t) => t.name).sort();
     expect(adminTools.map((t) => t.name).sort()).toEqual(
       [
+        ...buying,
+        'sales_report',
+        'top_products',
+        'update_order_status',
         'adjust_stock',
         'analyze_sentiment',
         'create_product',
@@ -43,7 +48,7 @@ describe('tools/list', () => {
         'whoami',
       ].sort(),
     );
-    expect(userTools).toEqual(['analyze_sentiment', 'get_product', 'get_user', 'search_products', 'update_user', 'whoami']);
+    expect(userTools).toEqual([...buying, 'analyze_sentiment', 'get_product', 'get_user', 'search_products', 'update_user', 'whoami'].sort());
     for (const t of adminTools) {
       expect(t.title).toBeTruthy();
       expect(t.description?.length).toBeGreaterThan(40);

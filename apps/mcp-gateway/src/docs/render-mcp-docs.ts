@@ -1,5 +1,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 
+const ITEM_URI = /^(products:\/\/\d+|orders:\/\/[0-9a-f-]{36})$/;
+
 /** Reads what a live gateway offers (as the connected caller sees it) and renders docs/MCP_TOOLS.md. */
 export async function renderMcpDocs(client: Client): Promise<string> {
   const { tools } = await client.listTools();
@@ -39,11 +41,12 @@ export async function renderMcpDocs(client: Client): Promise<string> {
     );
   }
   out.push('', '## Resources', '', '| URI | title | description |', '| --- | --- | --- |');
-  for (const r of resources.filter((r) => !/^products:\/\/\d+$/.test(r.uri))) out.push(`| \`${r.uri}\` | ${r.title ?? r.name} | ${r.description ?? ''} |`);
+  // Items of the templates (a product, one of the caller's orders) depend on the data, not on what the gateway offers.
+  for (const r of resources.filter((r) => !ITEM_URI.test(r.uri))) out.push(`| \`${r.uri}\` | ${r.title ?? r.name} | ${r.description ?? ''} |`);
   for (const t of resourceTemplates) out.push(`| \`${t.uriTemplate}\` (template) | ${t.title ?? t.name} | ${t.description ?? ''} |`);
   out.push(
     '',
-    'Every visible product is also listed as `products://<id>`.',
+    'Every visible product is also listed as `products://<id>`, and each of the caller’s own orders as `orders://<id>`.',
     '',
     '## Prompts',
     '',

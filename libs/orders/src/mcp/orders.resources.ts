@@ -1,4 +1,4 @@
-import { type Actor, OrdersService, parseInput, UuidDto } from '@mercato/core';
+import { type Actor, can, type OrderView, OrdersService, type Page, parseInput, UuidDto } from '@mercato/core';
 import type { ResourceFamily } from '@mercato/mcp';
 
 const JSON_TYPE = 'application/json';
@@ -6,7 +6,12 @@ const ORDER_URI = /^orders:\/\/([^/?#]+)$/;
 
 /** One resource per order of the caller's, newest first; admins may also read any order by its URI. */
 export function orderFamily(orders: OrdersService): ResourceFamily {
-  const own = (actor: Actor, skip: number, limit: number) => orders.list(actor, { skip, limit, ...(actor.kind === 'user' ? { user_id: actor.userId } : {}) });
+  const own = async (actor: Actor, skip: number, limit: number): Promise<Page<OrderView>> => {
+    // resources/list and completion ask every family for every caller: one who may not read orders (a guest, a
+    // token without orders:read) has none to list, where the service's refusal would fail the whole listing.
+    if (!can(actor, 'order:read-own')) return { items: [], total: 0, skip, limit };
+    return orders.list(actor, { skip, limit, ...(actor.kind === 'user' ? { user_id: actor.userId } : {}) });
+  };
   return {
     template: {
       uriTemplate: 'orders://{id}',
@@ -18,7 +23,7 @@ export function orderFamily(orders: OrdersService): ResourceFamily {
     async read(actor, uri) {
       const match = ORDER_URI.exec(uri);
       if (!match) return undefined;
-      const { id } = await parseInput(UuidDto, { id: decodeURIComponent(match[1] ?? '') });
+      const { id } = await parseInput(UuidDto, { id: percentDecoded(match[1] ?? '') });
       return orders.get(actor, id);
     },
     async list(actor, skip, limit) {
@@ -39,4 +44,13 @@ export function orderFamily(orders: OrdersService): ResourceFamily {
       return page.items.map((o) => o.id).filter((id) => id.startsWith(prefix));
     },
   };
+}
+
+/** A malformed escape (`%E0`) stays as written, so the UUID check refuses it like any other bad id. */
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -31,7 +31,7 @@ export function checkoutTools(checkouts: CheckoutsService): McpTool[] {
       name: 'create_checkout',
       title: 'Create a checkout',
       description:
-        'Starts a purchase for the signed-in user: `line_items` is 1 to 50 lines of { product_id, quantity } (each product once, quantity 1-1000). Reserves the stock of every line at once or of none: if any product is short, nothing is reserved and the error lists each short line with what is available. Prices are fixed when reserved. The checkout holds its stock until `expires_at`; complete it with complete_checkout before then. `idempotency_key` is yours to choose (e.g. a UUID): retrying with the same key and lines returns the same checkout instead of reserving twice.',
+        'Starts a purchase for the signed-in user: `line_items` is 1 to 50 lines of { product_id, quantity } (each product once, quantity 1-1000). Reserves the stock of every line at once or of none: if any product is short, nothing is reserved and the error lists each short line with what is available. Prices are fixed when reserved. The checkout holds its stock until `expires_at`; complete it with complete_checkout before then. `idempotency_key` is yours to choose (e.g. a UUID): retrying with the same key and lines returns the same checkout instead of reserving twice; a key already used for other lines is refused.',
       input: CreateCheckoutToolDto,
       output: checkout,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
@@ -45,7 +45,8 @@ export function checkoutTools(checkouts: CheckoutsService): McpTool[] {
       input: UuidDto,
       output: checkout,
       annotations: READ,
-      requires: 'order:buy',
+      // A read, as in the service and REST: a token with orders:read alone may look at its checkouts.
+      requires: 'order:read-own',
       run: (actor, { id }) => checkouts.get(actor, id),
     }),
     tool({
@@ -63,10 +64,11 @@ export function checkoutTools(checkouts: CheckoutsService): McpTool[] {
       name: 'complete_checkout',
       title: 'Complete a checkout',
       description:
-        "Places the order: turns a ready_for_complete checkout into a confirmed order with its reserved stock and prices, and returns the order. This buys on the user's behalf. Idempotent only with its key: retrying with the same `idempotency_key` returns the same order; a new key on a completed checkout is refused.",
+        "Places the order: turns a ready_for_complete checkout into a confirmed order with its reserved stock and prices, and returns the order. This buys on the user's behalf: call it only when the user has agreed to the lines and total. `idempotency_key` is yours to choose (e.g. a UUID): retrying with the same key returns the same order instead of buying twice; a new key on a completed checkout is refused. An expired or canceled checkout is refused; start a new one.",
       input: CompleteCheckoutDto,
       output: schemaOf(OrderView),
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+      // Idempotent as the spec means it: the same arguments, key included, never buy twice.
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
       requires: 'order:buy',
       run: (actor, { id, idempotency_key }) => checkouts.complete(actor, id, idempotency_key),
     }),
@@ -89,7 +91,8 @@ export function orderTools(orders: OrdersService, analytics: AnalyticsService): 
     tool({
       name: 'get_order',
       title: 'Get an order',
-      description: 'Returns one of your orders by `id`: status (confirmed, shipped, delivered, canceled), lines, totals and when it was placed.',
+      description:
+        "Returns one of your orders by `id`: status (confirmed, shipped, delivered, canceled), lines, totals and when it was placed. Admins may read any account's order.",
       input: UuidDto,
       output: order,
       annotations: READ,
@@ -111,10 +114,10 @@ export function orderTools(orders: OrdersService, analytics: AnalyticsService): 
       name: 'cancel_order',
       title: 'Cancel an order',
       description:
-        'Cancels one of your orders while it is confirmed (not yet shipped) and returns its stock to the catalog. A shipped, delivered or already canceled order is refused.',
+        "Cancels one of your orders while it is confirmed (not yet shipped) and returns its stock to the catalog. A shipped or delivered order is refused. Canceling a canceled order again changes nothing and returns it. Admins may cancel any account's order.",
       input: UuidDto,
       output: order,
-      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
       requires: 'order:buy',
       run: (actor, { id }) => orders.cancel(actor, id),
     }),
@@ -122,10 +125,11 @@ export function orderTools(orders: OrdersService, analytics: AnalyticsService): 
       name: 'update_order_status',
       title: 'Move an order forward',
       description:
-        "Admins only. Sets an order's `status` to shipped or delivered, forward only (confirmed → shipped → delivered); any other move is refused. To cancel, use cancel_order.",
+        "Admins only. Sets an order's `status` to shipped or delivered, forward only (confirmed → shipped → delivered; a confirmed order may go straight to delivered). Setting the status it already has, moving back, or moving a canceled order is refused. To cancel, use cancel_order.",
       input: SetOrderStatusByIdDto,
       output: order,
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+      // Destructive: no tool moves an order back. Not idempotent: repeating a move is refused as a conflict.
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
       requires: 'order:set-status',
       run: (actor, { id, status }) => orders.setStatus(actor, id, { status }),
     }),
