@@ -13,7 +13,7 @@ export function reviewPage(checkout: CheckoutView, action: string, ticket: strin
     `<h1>Approve this purchase?</h1><p>An app acting for you wants to buy the following. It is above the spending limit you allow apps, so it waits for you.</p>
 <table><thead><tr><th>Item</th><th class="n">Qty</th><th class="n">Amount</th></tr></thead><tbody>${rows}</tbody>
 <tfoot><tr><td>Total</td><td></td><td class="n" id="total">${money(checkout.totals.total, checkout.currency)}</td></tr></tfoot></table>
-<p class="note">Decide before ${escapeHtml(checkout.expires_at)}; after that the items are released.</p>
+<p class="note">Decide before ${escapeHtml(checkout.expires_at.slice(0, 16).replace('T', ' '))} UTC; after that the items are released.</p>
 <form method="post" action="${escapeHtml(action)}"><input type="hidden" name="ticket" value="${escapeHtml(ticket)}">
 <button type="submit" name="decision" value="approve">Approve</button><button type="submit" name="decision" value="decline">Decline</button></form>`,
   );

@@ -41,7 +41,8 @@ export function checkoutTools(checkouts: CheckoutsService): McpTool[] {
     tool({
       name: 'get_checkout',
       title: 'Get a checkout',
-      description: 'Returns one of your checkouts by `id`: its status (ready_for_complete, completed, canceled, expired), lines, totals and expiry.',
+      description:
+        'Returns one of your checkouts by `id`: its status (ready_for_complete, requires_escalation with the `continue_url` where the user approves, completed, canceled, expired), lines, totals and expiry.',
       input: UuidDto,
       output: checkout,
       annotations: READ,
@@ -64,9 +65,10 @@ export function checkoutTools(checkouts: CheckoutsService): McpTool[] {
       name: 'complete_checkout',
       title: 'Complete a checkout',
       description:
-        "Places the order: turns a ready_for_complete checkout into a confirmed order with its reserved stock and prices, and returns the order. This buys on the user's behalf: call it only when the user has agreed to the lines and total. `idempotency_key` is yours to choose (e.g. a UUID): retrying with the same key returns the same order instead of buying twice; a new key on a completed checkout is refused. An expired or canceled checkout is refused; start a new one.",
+        "Places the order: turns a ready_for_complete checkout into a confirmed order with its reserved stock and prices, and returns the order. This buys on the user's behalf: call it only when the user has agreed to the lines and total. `idempotency_key` is yours to choose (e.g. a UUID): retrying with the same key returns the same order instead of buying twice; a new key on a completed checkout is refused. An expired or canceled checkout is refused; start a new one. Above the spending limit the user allows apps, nothing is bought yet: the result is the checkout with status `requires_escalation` and a `continue_url`; give the user that link to approve or decline, then call again with the same key (approved: it returns the order; declined: the checkout is canceled and the call refused).",
       input: CompleteCheckoutDto,
-      output: schemaOf(OrderView),
+      // The order, or the checkout waiting for the user's approval.
+      output: { type: 'object', anyOf: [schemaOf(OrderView), schemaOf(CheckoutView)] },
       // Idempotent as the spec means it: the same arguments, key included, never buy twice.
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
       requires: 'order:buy',
