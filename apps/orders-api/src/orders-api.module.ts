@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CheckoutExpiry, OrdersDomainModule } from '@mercato/orders';
+import { CheckoutExpiryModule, OrdersDomainModule } from '@mercato/orders';
 import { ServerModule } from '@mercato/server';
 import { AnalyticsController } from './analytics.controller';
 import { CheckoutsController } from './checkouts.controller';
@@ -18,8 +18,8 @@ import { OrdersController } from './orders.controller';
       config: OrdersApiConfig,
     }),
     OrdersDomainModule,
+    CheckoutExpiryModule,
   ],
   controllers: [CheckoutsController, OrdersController, AnalyticsController],
-  providers: [CheckoutExpiry],
 })
 export class OrdersApiModule {}

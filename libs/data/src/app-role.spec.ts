@@ -83,7 +83,7 @@ describe('the role the services connect as', () => {
     await expect(new TypeormSalesReports(service).summary(day)).resolves.toMatchObject({ orders: 1, revenueCents: 6000 });
     const keys = new PostgresIdempotencyStore(service);
     await expect(keys.claim({ userId: user.id, key: 'k' }, 'fp', 60)).resolves.toEqual({ state: 'claimed' });
-    await keys.complete({ userId: user.id, key: 'k' }, { ok: true });
+    await keys.complete({ userId: user.id, key: 'k' }, { ok: true }, 60);
     await keys.release({ userId: user.id, key: 'k' });
   });
 

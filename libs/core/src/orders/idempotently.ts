@@ -1,5 +1,5 @@
 import { ConflictError, UnprocessableError, ValidationError } from '../common/errors';
-import { IDEMPOTENCY_TTL_SECONDS, type IdempotencyStore } from './idempotency-store';
+import { IDEMPOTENCY_LEASE_SECONDS, IDEMPOTENCY_TTL_SECONDS, type IdempotencyStore } from './idempotency-store';
 
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
@@ -15,7 +15,7 @@ export async function idempotently<T>(store: IdempotencyStore, userId: number, k
   }
   const ref = { userId, key };
   const fingerprint = JSON.stringify(request);
-  const claim = await store.claim(ref, fingerprint, IDEMPOTENCY_TTL_SECONDS);
+  const claim = await store.claim(ref, fingerprint, IDEMPOTENCY_LEASE_SECONDS);
   if (claim.state !== 'claimed' && claim.fingerprint !== fingerprint) {
     throw new UnprocessableError('This Idempotency-Key was already used for a different request; use a new key', 'Idempotency-Key');
   }
@@ -28,6 +28,6 @@ export async function idempotently<T>(store: IdempotencyStore, userId: number, k
     await store.release(ref);
     throw error;
   }
-  await store.complete(ref, result);
+  await store.complete(ref, result, IDEMPOTENCY_TTL_SECONDS);
   return result;
 }

@@ -26,7 +26,7 @@ describe('PostgresIdempotencyStore', () => {
     const ref = { userId, key: 'done' };
     await expect(setup.idempotency.claim(ref, 'first', DAY)).resolves.toEqual({ state: 'claimed' });
     const answer = { id: 'abc', total: 12.5, lines: [{ quantity: 2 }] };
-    await setup.idempotency.complete(ref, answer);
+    await setup.idempotency.complete(ref, answer, DAY);
     await expect(setup.idempotency.claim(ref, 'second', DAY)).resolves.toEqual({ state: 'completed', fingerprint: 'first', response: answer });
     // A release after completion (a late failure path) keeps the answer.
     await setup.idempotency.release(ref);
@@ -48,7 +48,7 @@ describe('PostgresIdempotencyStore', () => {
   it('lets an expired key be claimed again, by exactly one of several racing requests', async () => {
     const ref = { userId, key: 'old' };
     await setup.idempotency.claim(ref, 'yesterday', DAY);
-    await setup.idempotency.complete(ref, { old: true });
+    await setup.idempotency.complete(ref, { old: true }, DAY);
     await setup.db.query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND key = $2`, [userId, 'old']);
     const claims = await Promise.all(Array.from({ length: 10 }, () => setup.idempotency.claim(ref, 'today', DAY)));
     expect(claims.filter((c) => c.state === 'claimed')).toHaveLength(1);
@@ -57,5 +57,32 @@ describe('PostgresIdempotencyStore', () => {
       `SELECT expires_at > now() + interval '23 hours' AS fresh, response FROM idempotency_keys WHERE key = 'old'`,
     )) as object[];
     expect(row).toEqual({ fresh: true, response: null });
+  });
+
+  it('frees the key of a request that died while running once its lease is up, and keeps an answer for its ttl', async () => {
+    const stuck = { userId, key: 'crashed' };
+    await setup.idempotency.claim(stuck, 'fp', 1);
+    await expect(setup.idempotency.claim(stuck, 'fp', 1)).resolves.toEqual({ state: 'in-progress', fingerprint: 'fp' });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await expect(setup.idempotency.claim(stuck, 'fp', 1)).resolves.toEqual({ state: 'claimed' });
+
+    await setup.idempotency.complete(stuck, { ok: true }, DAY);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await expect(setup.idempotency.claim(stuck, 'fp', 1)).resolves.toMatchObject({ state: 'completed', response: { ok: true } });
+  });
+
+  it('purges expired keys in batches, and only those', async () => {
+    const keep = { userId: otherUserId, key: 'keep' };
+    await setup.idempotency.claim(keep, 'fp', DAY);
+    for (const key of ['gone-1', 'gone-2', 'gone-3']) await setup.idempotency.claim({ userId: otherUserId, key }, 'fp', DAY);
+    await setup.db.query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND key LIKE 'gone-%'`, [otherUserId]);
+
+    const purged = [await setup.idempotency.purgeExpired(2), await setup.idempotency.purgeExpired(2), await setup.idempotency.purgeExpired(2)];
+
+    expect(purged[0]).toBe(2);
+    expect(purged[1]).toBeGreaterThanOrEqual(1);
+    expect(purged[2]).toBe(0);
+    const left = (await setup.db.query(`SELECT key FROM idempotency_keys WHERE user_id = $1 ORDER BY key`, [otherUserId])) as { key: string }[];
+    expect(left.map((r) => r.key)).toEqual(['keep', 'shared']); // 'shared' is an earlier test's, not expired
   });
 });

@@ -18,7 +18,7 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
     this.db = managerOf(db);
   }
 
-  async claim({ userId, key }: IdempotencyKeyRef, fingerprint: string, ttlSeconds: number): Promise<IdempotencyClaim> {
+  async claim({ userId, key }: IdempotencyKeyRef, fingerprint: string, leaseSeconds: number): Promise<IdempotencyClaim> {
     for (let attempt = 1; ; attempt++) {
       const claimed = (await this.db.query(
         `INSERT INTO idempotency_keys (user_id, key, fingerprint, state, expires_at)
@@ -28,7 +28,7 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
                expires_at = EXCLUDED.expires_at, created_at = now()
            WHERE idempotency_keys.expires_at <= now()
          RETURNING 1`,
-        [userId, key, fingerprint, ttlSeconds],
+        [userId, key, fingerprint, leaseSeconds],
       )) as unknown[];
       if (claimed.length) return { state: 'claimed' };
       const [held] = (await this.db.query(`SELECT fingerprint, state, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [userId, key])) as {
@@ -44,12 +44,19 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
     }
   }
 
-  async complete({ userId, key }: IdempotencyKeyRef, response: unknown): Promise<void> {
-    await this.db.query(`UPDATE idempotency_keys SET state = 'completed', response = $3 WHERE user_id = $1 AND key = $2`, [
-      userId,
-      key,
-      JSON.stringify(response ?? null),
-    ]);
+  async complete({ userId, key }: IdempotencyKeyRef, response: unknown, ttlSeconds: number): Promise<void> {
+    await this.db.query(
+      `UPDATE idempotency_keys SET state = 'completed', response = $3, expires_at = now() + make_interval(secs => $4) WHERE user_id = $1 AND key = $2`,
+      [userId, key, JSON.stringify(response ?? null), ttlSeconds],
+    );
+  }
+
+  async purgeExpired(limit: number): Promise<number> {
+    const [, count] = (await this.db.query(
+      `DELETE FROM idempotency_keys WHERE (user_id, key) IN (SELECT user_id, key FROM idempotency_keys WHERE expires_at <= now() LIMIT $1)`,
+      [limit],
+    )) as [unknown, number];
+    return count;
   }
 
   async release({ userId, key }: IdempotencyKeyRef): Promise<void> {
