@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { DomainError, ERROR_CATALOGUE, type ErrorCode, ValidationError } from '@mercato/core';
-import { isDependencyUnreachable } from '@mercato/server';
+import { retryableFailure } from '@mercato/server';
 
 /** Success: the JSON as structuredContent, and the same JSON as text for clients that predate structured output. */
 export function toolResult(value: object): CallToolResult {
@@ -33,10 +33,9 @@ function problemOf(error: unknown, reference: string): Record<string, unknown> &
       ...(error instanceof ValidationError ? { errors: error.errors } : {}),
     };
   }
-  if (isDependencyUnreachable(error)) {
-    // As REST's 503: worth retrying shortly, and not the model's fault.
-    return catalogued('service-unavailable', `A service we depend on is unreachable; retry shortly. Reference ${reference}.`);
-  }
+  const retryable = retryableFailure(error);
+  // As REST's 503: worth retrying shortly, and not the model's fault.
+  if (retryable) return catalogued('service-unavailable', `${retryable}; retry shortly. Reference ${reference}.`);
   return catalogued('internal-error', `The tool failed on our side. Quote reference ${reference} when reporting it.`);
 }
 

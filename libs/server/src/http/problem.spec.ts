@@ -54,6 +54,15 @@ describe('toProblem', () => {
     expect(toProblem(Object.assign(new Error('duplicate'), { code: '23505' }), 'r').problem.status).toBe(500);
   });
 
+  it('answers 503 to a transaction PostgreSQL rolled back to let a concurrent one through, which is safe to send again', () => {
+    for (const code of ['40P01', '40001']) {
+      const { problem, headers } = toProblem({ name: 'QueryFailedError', message: 'deadlock detected', driverError: { code } }, 'req-9');
+      expect(problem).toMatchObject({ status: 503, type: '/problems/service-unavailable' });
+      expect(problem.detail).toMatch(/^The database gave way to a concurrent request and changed nothing; try again shortly/);
+      expect(headers['retry-after']).toBe('5');
+    }
+  });
+
   it('keeps what a deliberate 503 reports, such as the failing health check', () => {
     const unready = new ServiceUnavailableException({ status: 'error', details: { database: { status: 'down' } } });
     expect(toProblem(unready, 'r1').problem).toEqual({

@@ -65,8 +65,9 @@ export function toProblem(error: unknown, requestId: string): MappedError {
   }
   const status = httpStatusOf(error);
   // Only an error no one gave a client status to: an aborted upload is Fastify's 400, not an outage.
-  if ((!status || status >= 500) && isDependencyUnreachable(error)) {
-    const problem = problemOf('service-unavailable', `A service we depend on is unreachable; try again shortly. Reference ${requestId}.`);
+  const retryable = !status || status >= 500 ? retryableFailure(error) : undefined;
+  if (retryable) {
+    const problem = problemOf('service-unavailable', `${retryable}; try again shortly. Reference ${requestId}.`);
     return { problem, headers: headersFor(problem.status) };
   }
   if (error instanceof HttpException && status === 503) {
@@ -125,15 +126,32 @@ const UNREACHABLE_CODES = new Set([
   '57P03',
 ]);
 export function isDependencyUnreachable(error: unknown): boolean {
-  for (
-    let e = error as { code?: unknown; driverError?: unknown; message?: unknown } | undefined, depth = 0;
-    e && depth < 3;
-    e = e.driverError as typeof e, depth++
-  ) {
-    if (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) return true;
-    if (typeof e.message === 'string' && /^Connection terminated|timeout exceeded when trying to connect/.test(e.message)) return true;
-  }
-  return false;
+  return causes(error).some(
+    (e) =>
+      (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) ||
+      (typeof e.message === 'string' && /^Connection terminated|timeout exceeded when trying to connect/.test(e.message)),
+  );
+}
+
+/**
+ * PostgreSQL gave up a transaction to let a concurrent one through (a deadlock, a serialization failure): it rolled
+ * back whole, so nothing changed and the same request may simply be sent again. Lock order makes these rare.
+ */
+const GAVE_WAY_CODES = new Set(['40P01', '40001']);
+
+/** Why a failure is worth retrying, said for the 503's detail; undefined when it is not. */
+export function retryableFailure(error: unknown): string | undefined {
+  if (isDependencyUnreachable(error)) return 'A service we depend on is unreachable';
+  if (causes(error).some((e) => typeof e.code === 'string' && GAVE_WAY_CODES.has(e.code)))
+    return 'The database gave way to a concurrent request and changed nothing';
+  return undefined;
+}
+
+/** The error and the driver errors it wraps (TypeORM's QueryFailedError keeps pg's as driverError). */
+function causes(error: unknown): { code?: unknown; message?: unknown }[] {
+  const found: { code?: unknown; message?: unknown; driverError?: unknown }[] = [];
+  for (let e = error as (typeof found)[number] | undefined; e && found.length < 3; e = e.driverError as (typeof found)[number]) found.push(e);
+  return found;
 }
 
 function httpStatusOf(error: unknown): number | undefined {
