@@ -1,6 +1,7 @@
 import { type Checkout, type CheckoutChanges, CheckoutsRepository, type NewCheckout } from '@mercato/core';
 import type { EntityManager } from 'typeorm';
 import { type DatabaseHandle, managerOf } from '../transactions';
+import { isUuid } from './uuid';
 
 const CHECKOUT_COLUMNS = `id, user_id AS "userId", status, currency, lines, expires_at AS "expiresAt",
   created_at AS "createdAt", updated_at AS "updatedAt", order_id AS "orderId", approval`;
@@ -58,11 +59,4 @@ export class TypeormCheckoutsRepository extends CheckoutsRepository {
     const rows = (await this.db.query(`SELECT ${CHECKOUT_COLUMNS} FROM checkouts WHERE id = $1 ${lock}`, [id])) as Checkout[];
     return rows[0] ?? null;
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id that is no UUID names no row; asking PostgreSQL would fail the whole transaction with 22P02 instead. */
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
 }

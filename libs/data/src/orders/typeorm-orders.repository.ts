@@ -1,7 +1,7 @@
 import { type NewOrder, type Order, type OrderFilter, type OrderLine, OrdersRepository, type OrderStatus, type Page } from '@mercato/core';
 import type { EntityManager } from 'typeorm';
 import { type DatabaseHandle, managerOf } from '../transactions';
-import { isUuid } from './typeorm-checkouts.repository';
+import { isUuid } from './uuid';
 
 type OrderRow = Omit<Order, 'lines'>;
 const ORDER_COLUMNS = `o.id, o.checkout_id AS "checkoutId", o.user_id AS "userId", o.status, o.currency,
