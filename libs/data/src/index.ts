@@ -18,5 +18,6 @@ export * from './orders/typeorm-orders.repository';
 export * from './orders/typeorm-sales-reports';
 export * from './orders/typeorm-orders-unit-of-work';
 export * from './orders/postgres-idempotency-store';
+export * from './orders/bulk-orders';
 export * from './embedded/ports';
 export { createScratchDatabase, createTestDatabase, type TestDatabase } from './testing/test-database';

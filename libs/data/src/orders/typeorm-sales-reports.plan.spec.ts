@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { repositoryDatabase, type RepositoryDatabase } from '../testing/repository-database';
+import { bulkInsertOrders } from './bulk-orders';
 import { TypeormSalesReports } from './typeorm-sales-reports';
 
 let setup: RepositoryDatabase;
@@ -17,23 +18,7 @@ beforeAll(async () => {
   }[];
   for (let i = 0; i < LINES_PER_ORDER; i++)
     await setup.products.insert({ name: `Item ${i}`, description: null, price: 1, stock: 0, metadata: null }, `item-${i}`);
-  // A year of orders spread evenly, every tenth canceled.
-  await setup.db.query(
-    `WITH c AS (
-       INSERT INTO checkouts (user_id, currency, lines, expires_at, status)
-       SELECT $1, 'EUR', '[{"productId": 1, "name": "x", "unitPriceCents": 1, "quantity": 1}]', now(), 'completed'
-         FROM generate_series(1, $2) RETURNING id
-     ), o AS (
-       INSERT INTO orders (checkout_id, user_id, currency, status, created_at)
-       SELECT id, $1, 'EUR', CASE WHEN row_number() OVER () % 10 = 0 THEN 'canceled' ELSE 'delivered' END,
-              timestamptz '2025-01-01 00:00Z' + (row_number() OVER ()) * interval '365 days' / $2
-         FROM c RETURNING id, created_at
-     )
-     INSERT INTO order_lines (order_id, product_id, name, unit_price_cents, quantity, created_at)
-     SELECT o.id, p.id, p.name, 1999, 1 + p.id % 3, o.created_at FROM o CROSS JOIN products p`,
-    [user.id, ORDERS],
-  );
-  await setup.db.query(`ANALYZE checkouts, orders, order_lines`);
+  await bulkInsertOrders(setup.db, { userId: user.id, orders: ORDERS, linesPerOrder: LINES_PER_ORDER, from: new Date('2025-01-01T00:00:00Z'), days: 365 });
   const explaining = {
     query: async (sql: string, parameters: unknown[]) => {
       const rows = (await setup.db.query(`EXPLAIN ${sql}`, parameters)) as { 'QUERY PLAN': string }[];

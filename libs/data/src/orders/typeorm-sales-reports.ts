@@ -7,11 +7,13 @@ const SORTS: Record<TopProductsSort, string> = { revenue: 'revenue_cents', units
 
 /**
  * The lines of a range that count: their creation time (copied from the order) picks them by index, and the
- * few canceled orders are taken out by an anti-join on a partial index rather than by joining every order.
+ * canceled orders are taken out by an anti-join rather than by joining every order. A line was created with its
+ * order, so only the canceled orders of the same range can match: saying so bounds that side by the range too
+ * (ix_orders_status_created), instead of reading every canceled order there ever was.
  */
 const COUNTED_LINES = `order_lines l
   WHERE l.created_at >= $1 AND l.created_at < $2
-    AND NOT EXISTS (SELECT FROM orders c WHERE c.id = l.order_id AND c.status = 'canceled')`;
+    AND NOT EXISTS (SELECT FROM orders c WHERE c.id = l.order_id AND c.status = 'canceled' AND c.created_at >= $1 AND c.created_at < $2)`;
 
 /** The sales figures, aggregated in PostgreSQL; sums of bigint cents are exact numerics, read back as numbers. */
 export class TypeormSalesReports extends SalesReports {
