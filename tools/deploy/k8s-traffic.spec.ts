@@ -16,6 +16,10 @@ const REQUESTS: [string, string | undefined][] = [
   ['/mcp', 'mcp-gateway'],
   ['/api/v1/ai/sentiment', 'mcp-gateway'],
   ['/.well-known/oauth-protected-resource/mcp', 'mcp-gateway'],
+  ['/api/v1/checkouts/6d0c2b8e-5f57-4c1b-9d3e-2a1f0e9b7c44/complete', 'orders-api'],
+  ['/api/v1/orders', 'orders-api'],
+  ['/api/v1/analytics/top-products', 'orders-api'],
+  ['/api/v1/orders-export', undefined],
   ['/api/v1/authorize', undefined],
   ['/metrics', undefined],
   ['/health/ready', undefined],
@@ -130,7 +134,7 @@ describe.each(OVERLAYS)('traffic in the %s overlay', (overlay) => {
     }
   });
 
-  it('lets products-api and mcp-gateway fetch keys from users-api, the gateway call itself, and no other service-to-service traffic', () => {
+  it('lets every other service fetch keys from users-api, the gateway call itself, and no other service-to-service traffic', () => {
     const users = serviceNamed('users-api');
     for (const from of SERVICES) {
       for (const to of SERVICES) {

@@ -2,13 +2,14 @@ import { generateKeyPairSync } from 'node:crypto';
 import { loadConfig, type ServerConfig } from '@mercato/server';
 import { containerPortOf, containersOf, environmentOf, named, ofKind, secretsReadBy, selects, validateSchema, workloads } from './k8s-inspect';
 import { OVERLAYS, renderOverlay, secretTemplates } from './k8s-overlays';
-import { MIGRATION, PROBES, SERVICES, serviceNamed } from './services';
+import { MIGRATION, PROBES, SERVICES, SHARED_SETTINGS, serviceNamed } from './services';
 
 const EVERY_SERVICE_NEEDS = ['DATABASE_URL', 'REDIS_URL', 'NODE_ENV', 'TRUST_PROXY', 'LOG_LEVEL', 'PORT'];
 const ALSO_NEEDS: Record<string, string[]> = {
   'users-api': ['JWT_PRIVATE_KEY', 'MCP_RESOURCE_URL'],
   'products-api': ['JWT_JWKS_URL'],
-  'mcp-gateway': ['JWT_JWKS_URL', 'PUBLIC_URL', 'AUTHORIZATION_SERVER_URL', 'MCP_ALLOWED_ORIGINS'],
+  'mcp-gateway': ['JWT_JWKS_URL', 'PUBLIC_URL', 'AUTHORIZATION_SERVER_URL', 'MCP_ALLOWED_ORIGINS', ...SHARED_SETTINGS],
+  'orders-api': ['JWT_JWKS_URL', ...SHARED_SETTINGS],
 };
 /** Credentials: they come from Secrets, never from a ConfigMap or a literal. */
 const CREDENTIALS = ['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY'];
@@ -88,6 +89,7 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
       for (const name of CREDENTIALS.filter((n) => env.has(n))) expect([name, env.get(name)?.secret]).toEqual([name, expect.anything()]);
 
       const values = Object.fromEntries([...env].map(([name, src]) => [name, src.secret ? SECRET_VALUES[src.secret.key] : src.value]));
+      for (const settings of s.configs) expect(() => loadConfig(settings, values)).not.toThrow();
       const config = loadConfig(s.config, values) as Record<string, unknown>;
       expect(config).toMatchObject({
         NODE_ENV: 'production',
@@ -97,6 +99,23 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
         LOG_LEVEL: overlay === 'dev' ? 'debug' : 'info',
       });
       if (s.name !== 'users-api') expect(config['JWT_JWKS_URL']).toBe(`http://users-api:${serviceNamed('users-api').port}/.well-known/jwks.json`);
+    }
+  });
+
+  it('gives every service that sells one currency and one checkout lifetime, from one ConfigMap', () => {
+    for (const name of SHARED_SETTINGS) {
+      const readers = SERVICES.filter((s) => s.env.has(name));
+      expect([name, readers.length > 1]).toEqual([name, true]);
+      const values = readers.map((s) => environmentOf(containerOf(s.name), services, secrets).get(name)?.value);
+      expect([name, new Set(values).size, values[0]]).toEqual([name, 1, expect.any(String)]);
+      // Set in one ConfigMap every reader takes whole, so changing it there changes it for all of them.
+      const holders = ofKind(services, 'ConfigMap').filter((cm) => name in (cm.data ?? {}));
+      expect([name, holders.map((cm) => cm.metadata?.name)]).toEqual([name, ['mercato-orders']]);
+      for (const s of readers) {
+        const fromMaps = (containerOf(s.name).envFrom ?? []).map((f) => f.configMapRef?.name);
+        expect([s.name, fromMaps]).toEqual([s.name, expect.arrayContaining(['mercato-orders'])]);
+        expect([s.name, (containerOf(s.name).env ?? []).map((e) => e.name)]).toEqual([s.name, expect.not.arrayContaining([name])]);
+      }
     }
   });
 

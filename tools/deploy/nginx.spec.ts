@@ -29,9 +29,14 @@ const ROUTES: [string, string][] = [
   ['/api/v1/ai/sentiment', 'mcp-gateway'],
   ['/.well-known/oauth-protected-resource', 'mcp-gateway'],
   ['/.well-known/oauth-protected-resource/mcp', 'mcp-gateway'],
+  ['/api/v1/checkouts', 'orders-api'],
+  ['/api/v1/checkouts/6d0c2b8e-5f57-4c1b-9d3e-2a1f0e9b7c44/complete', 'orders-api'],
+  ['/api/v1/orders', 'orders-api'],
+  ['/api/v1/orders/6d0c2b8e-5f57-4c1b-9d3e-2a1f0e9b7c44/status', 'orders-api'],
+  ['/api/v1/analytics/sales', 'orders-api'],
 ];
 /** Served by the services for probes, scrapers and developers on the inside, never through nginx. */
-const INTERNAL = ['/health/live', '/health/ready', '/metrics', '/docs', '/docs-json', '/', '/api/v1/orders'];
+const INTERNAL = ['/health/live', '/health/ready', '/metrics', '/docs', '/docs-json', '/', '/api/v1/payments'];
 /**
  * A route takes whole path segments, as the Ingress's `Prefix` type does: a path that merely starts with a
  * route's text is no path of that service.
@@ -41,6 +46,9 @@ const NOT_ROUTES = [
   '/api/v1/authority',
   '/api/v1/products-admin',
   '/api/v1/aix',
+  '/api/v1/orders-export',
+  '/api/v1/checkoutsX',
+  '/api/v1/analytics.csv',
   '/mcpfoo',
   '/mcp.json',
   '/.well-known/jwks.json.bak',

@@ -6,6 +6,9 @@ import { ProductsApiConfig } from '../../apps/products-api/src/products-api.conf
 import { McpGatewayConfig } from '../../apps/mcp-gateway/src/mcp-gateway.config';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- as above
 import { OrdersApiConfig } from '../../apps/orders-api/src/orders-api.config';
+import { OrdersConfig } from '@mercato/orders';
+
+type ConfigClass = new () => object;
 
 /**
  * The services of the platform, in the one list `npm start`, the deployment checks (tools/deploy) and the drills
@@ -17,8 +20,13 @@ export interface LaunchedApp {
   /** Env var that overrides the port, and the default. */
   portEnv: string;
   port: number;
-  /** The class that validates the service's environment: every variable a deployment may set. */
-  config: new () => object;
+  /** The class that validates the service's own environment (server, token and app settings). */
+  config: ConfigClass;
+  /**
+   * The settings of the contexts the service runs, read from the environment beside `config` (e.g. OrdersConfig).
+   * With `config`, every variable a deployment may set.
+   */
+  contextConfigs?: ConfigClass[];
   /** The public path prefixes the ingress and the reverse proxy hand to this service. */
   routes: string[];
   /** Gets the signing key; every other service gets only the public key. */
@@ -56,6 +64,8 @@ export const APPS: LaunchedApp[] = [
     portEnv: 'MCP_GATEWAY_PORT',
     port: 3003,
     config: McpGatewayConfig,
+    // The gateway's order tools start and complete checkouts, priced and held as orders-api's are.
+    contextConfigs: [OrdersConfig],
     routes: ['/mcp', '/api/v1/ai', '/.well-known/oauth-protected-resource'],
   },
   {
@@ -64,6 +74,7 @@ export const APPS: LaunchedApp[] = [
     portEnv: 'ORDERS_API_PORT',
     port: 3004,
     config: OrdersApiConfig,
+    contextConfigs: [OrdersConfig],
     routes: ['/api/v1/checkouts', '/api/v1/orders', '/api/v1/analytics'],
   },
 ];

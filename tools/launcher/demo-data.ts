@@ -1,6 +1,9 @@
 import { ConflictError, systemActor, type Role } from '@mercato/core';
 import { withUsersService } from '../cli/accounts';
 import { seedCatalog } from '../seed/seed-catalog';
+import { seedOrders } from '../seed/seed-orders';
+
+export { DEMO_ORDER_COUNT } from '../seed/demo-orders';
 
 /** Demo accounts for the embedded platform only; documented in the README, never created on a real database. */
 export const DEMO_ACCOUNTS: { username: string; email: string; password: string; role: Role }[] = [
@@ -9,6 +12,8 @@ export const DEMO_ACCOUNTS: { username: string; email: string; password: string;
 ];
 
 export const DEMO_PRODUCTS = 300;
+/** The account the demo orders are placed by, over the last 30 days, so the sales reports have something to show. */
+export const DEMO_BUYER = 'demo';
 
 export async function seedDemoData(databaseUrl: string): Promise<void> {
   await seedCatalog(databaseUrl, DEMO_PRODUCTS);
@@ -19,4 +24,5 @@ export async function seedDemoData(databaseUrl: string): Promise<void> {
       });
     }
   });
+  await seedOrders(databaseUrl, DEMO_BUYER);
 }

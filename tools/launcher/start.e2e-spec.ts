@@ -8,6 +8,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { freePort } from '@mercato/data';
 import { ROOT } from '@mercato/testing';
+import { demoOrders } from '../seed/demo-orders';
 import { DEMO_PRODUCTS } from './demo-data';
 
 /** `npm start` exactly as the README's quick start runs it: no DATABASE_URL, no REDIS_URL, embedded PostgreSQL. */
@@ -22,7 +23,13 @@ let ports: Record<string, number>;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'mercato-start-'));
   chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as its own user below this folder
-  ports = { MERCATO_PG_PORT: await freePort(), USERS_API_PORT: await freePort(), PRODUCTS_API_PORT: await freePort(), MCP_GATEWAY_PORT: await freePort() };
+  ports = {
+    MERCATO_PG_PORT: await freePort(),
+    USERS_API_PORT: await freePort(),
+    PRODUCTS_API_PORT: await freePort(),
+    MCP_GATEWAY_PORT: await freePort(),
+    ORDERS_API_PORT: await freePort(),
+  };
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -68,6 +75,25 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
+async function adminToken(): Promise<string> {
+  const login = await fetch(`http://127.0.0.1:${ports['USERS_API_PORT']}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'Admin1234' }),
+  });
+  return ((await login.json()) as { access_token: string }).access_token;
+}
+
+/** The last 30 days' sales as orders-api reports them to an admin. */
+async function monthOfSales(): Promise<{ items: { period: string; orders: number }[]; totals: { orders: number } }> {
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  const res = await fetch(`http://127.0.0.1:${ports['ORDERS_API_PORT']}/api/v1/analytics/sales?from=${day(30)}&to=${day(0)}`, {
+    headers: { authorization: `Bearer ${await adminToken()}` },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { items: { period: string; orders: number }[]; totals: { orders: number } };
+}
+
 /** The JSON block the launcher prints under "MCP client config". */
 function printedClientConfig(output: string): { url: string; headers: Record<string, string> } {
   const lines = output.split('\n');
@@ -95,19 +121,19 @@ it('starts the whole platform on an embedded PostgreSQL, prints a working MCP cl
       await agent.close();
     }
 
-    const login = await fetch(`http://127.0.0.1:${ports['USERS_API_PORT']}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'Admin1234' }),
-    });
-    const { access_token: token } = (await login.json()) as { access_token: string };
     const res = await fetch(products, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await adminToken()}` },
       body: JSON.stringify({ name: 'Kept Across Restarts', price: 3 }),
     });
     expect(res.status).toBe(201);
     created = (await res.json()) as { id: number };
+
+    // demo orders spread over the month, the canceled ones left out of the figures
+    const sales = await monthOfSales();
+    expect(sales.totals.orders).toBe(demoOrders().filter((o) => o.status !== 'canceled').length);
+    expect(sales.items.length).toBeGreaterThan(10);
+    expect(first.output).toContain(`http://localhost:${ports['ORDERS_API_PORT']}/docs`);
   } finally {
     await stop(first);
   }
@@ -117,6 +143,8 @@ it('starts the whole platform on an embedded PostgreSQL, prints a working MCP cl
     expect(second.output).toContain('database schema is up to date');
     const again = await fetch(`http://127.0.0.1:${ports['PRODUCTS_API_PORT']}/api/v1/products/${created.id}`);
     expect(((await again.json()) as { name: string }).name).toBe('Kept Across Restarts');
+    // seeded once: a restart adds no orders
+    expect((await monthOfSales()).totals.orders).toBe(demoOrders().filter((o) => o.status !== 'canceled').length);
     // the key pair is kept with the data, so the config printed by the first run still verifies
     const { url, headers } = printedClientConfig(first.output);
     const agent = new Client({ name: 'launcher-test', version: '1.0.0' });

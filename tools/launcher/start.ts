@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { migrate, startEmbeddedPostgres, type RunningPostgres } from '@mercato/data';
 import { APPS, appNamed, type LaunchedApp } from './apps';
-import { DEMO_ACCOUNTS, DEMO_PRODUCTS, seedDemoData } from './demo-data';
+import { DEMO_ACCOUNTS, DEMO_BUYER, DEMO_ORDER_COUNT, DEMO_PRODUCTS, seedDemoData } from './demo-data';
 import { demoClientConfig } from './client-config';
 import { localSecrets } from './local-secrets';
 import { mcpResourceUrl, portOf as portIn, serviceEnv } from './service-env';
@@ -66,12 +66,18 @@ function printSummary(ms: number, embedded: boolean, mcp: { url: string; resourc
   if (embedded) {
     lines.push(``, `Demo accounts (embedded database only):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.role.padEnd(6)} username ${a.username.padEnd(6)} password ${a.password}`);
-    lines.push(`  catalog: ${DEMO_PRODUCTS} demo products`);
+    lines.push(`  catalog: ${DEMO_PRODUCTS} demo products; orders: ${DEMO_ORDER_COUNT} by ${DEMO_BUYER} over the last 30 days`);
     lines.push(
       ``,
       `Try: curl -s -X POST http://localhost:${portOf(APPS[0])}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"demo","password":"Demo12345"}'`,
     );
     lines.push(`     curl -s 'http://localhost:${portOf(APPS[1])}/api/v1/products?search=creme&limit=3'`);
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    lines.push(
+      `     # sales of the last 30 days, which only an admin may see:`,
+      `     TOKEN=$(curl -s -X POST http://localhost:${portOf(APPS[0])}/api/v1/auth/login -H 'content-type: application/json' -d '{"username":"admin","password":"Admin1234"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')`,
+      `     curl -s 'http://localhost:${portOf(appNamed('orders-api'))}/api/v1/analytics/sales?from=${day(30)}&to=${day(0)}' -H "authorization: Bearer $TOKEN"`,
+    );
   }
   lines.push(
     ``,
