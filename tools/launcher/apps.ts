@@ -47,6 +47,7 @@ export const APPS: LaunchedApp[] = [
       '/oauth',
       '/.well-known/oauth-authorization-server',
       '/.well-known/openid-configuration',
+      '/approvals',
     ],
     signsTokens: true,
   },

@@ -1,7 +1,18 @@
-import { CheckoutsService, NoPayment, OrdersService, SystemClock, systemActor, userActor, type Actor, type OrderStatus } from '@mercato/core';
+import {
+  AgentLimitsService,
+  CheckoutsService,
+  NoPayment,
+  OrdersService,
+  SystemClock,
+  systemActor,
+  userActor,
+  type Actor,
+  type OrderStatus,
+} from '@mercato/core';
 import {
   createDataSource,
   PostgresIdempotencyStore,
+  TypeormAgentLimits,
   TypeormCheckoutsRepository,
   TypeormOrdersRepository,
   TypeormOrdersUnitOfWork,
@@ -35,10 +46,17 @@ export async function seedOrders(databaseUrl: string, username: string, env: Nod
     const buyer = userActor(user.id, user.role);
     const products = await pickProducts(db);
     const units = new TypeormOrdersUnitOfWork(db);
-    const checkouts = new CheckoutsService(units, new TypeormCheckoutsRepository(db), new PostgresIdempotencyStore(db), new NoPayment(), new SystemClock(), {
-      currency: settings.CURRENCY,
-      ttlSeconds: settings.CHECKOUT_TTL_SECONDS,
-    });
+    // The demo buyer signs in themselves, so no app's spending limit applies and no approval page is named.
+    const limits = new AgentLimitsService(new TypeormAgentLimits(db), 0);
+    const checkouts = new CheckoutsService(
+      units,
+      new TypeormCheckoutsRepository(db),
+      new PostgresIdempotencyStore(db),
+      new NoPayment(),
+      new SystemClock(),
+      { currency: settings.CURRENCY, ttlSeconds: settings.CHECKOUT_TTL_SECONDS, approvalUrl: (id) => `/approvals/checkouts/${id}` },
+      limits,
+    );
     const orders = new OrdersService(units, new TypeormOrdersRepository(db));
 
     const now = new Date();

@@ -8,6 +8,7 @@ export * from './typeorm-unit-of-work';
 export * from './embedded/embedded-postgres';
 export * from './users/user.entity';
 export * from './users/typeorm-users.repository';
+export * from './users/typeorm-agent-limits';
 export * from './products/product.entity';
 export * from './products/typeorm-products.repository';
 export * from './products/bulk-insert';
