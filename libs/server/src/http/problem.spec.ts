@@ -45,7 +45,13 @@ describe('toProblem', () => {
   it('answers 503 with Retry-After when the database cannot be reached, naming no host or driver detail', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
     const shuttingDown = { name: 'QueryFailedError', message: 'terminating connection', driverError: { code: '57P01' } };
-    for (const error of [refused, shuttingDown, new Error('Connection terminated unexpectedly')]) {
+    // the last: a request still running while the process shuts its pool down
+    for (const error of [
+      refused,
+      shuttingDown,
+      new Error('Connection terminated unexpectedly'),
+      new Error('Cannot use a pool after calling end on the pool'),
+    ]) {
       const { problem, headers } = toProblem(error, 'req-7');
       expect(problem).toMatchObject({ status: 503, type: '/problems/service-unavailable' });
       expect(headers['retry-after']).toBe('5');

@@ -107,7 +107,7 @@ function headersFor(status: number): Record<string, string> {
 /**
  * The database (or another dependency) could not be reached: the socket failed, PostgreSQL refused or lost
  * the connection (SQLSTATE 08000–08006, not 08P01, a protocol violation that is our bug) or is shutting down
- * (57P01–57P03). Worth retrying, unlike a 500. REST answers 503; the MCP gateway a service-unavailable result.
+ * (57P01–57P03), or this process has closed its pool while shutting down. Worth retrying, unlike a 500. REST answers 503; the MCP gateway a service-unavailable result.
  */
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -129,7 +129,8 @@ export function isDependencyUnreachable(error: unknown): boolean {
   return causes(error).some(
     (e) =>
       (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) ||
-      (typeof e.message === 'string' && /^Connection terminated|timeout exceeded when trying to connect/.test(e.message)),
+      (typeof e.message === 'string' &&
+        /^Connection terminated|timeout exceeded when trying to connect|^Cannot use a pool after calling end on the pool/.test(e.message)),
   );
 }
 
