@@ -1,6 +1,8 @@
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { Pod } from 'kubernetes-models/v1/Pod';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
@@ -14,7 +16,8 @@ import type { K8sObject } from './k8s-render';
 
 /** Typed views of rendered objects, and the lookups the deployment tests share. */
 
-const MODELS = { ConfigMap, Secret, Service, Deployment, Job, HorizontalPodAutoscaler, PodDisruptionBudget, Ingress, NetworkPolicy };
+// ServiceAccount and Pod: the Helm chart's per-service identities and its `helm test` pod.
+const MODELS = { ConfigMap, Secret, Service, ServiceAccount, Pod, Deployment, Job, HorizontalPodAutoscaler, PodDisruptionBudget, Ingress, NetworkPolicy };
 type Models = typeof MODELS;
 export type Kind = keyof Models;
 export type Typed<K extends Kind> = InstanceType<Models[K]>;
