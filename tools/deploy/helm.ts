@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { type IPod, Pod } from 'kubernetes-models/v1/Pod';
 import { k8sBinary } from './k8s-binaries';
+import { validateSchema } from './k8s-inspect';
 import { K8S_ROOT } from './k8s-overlays';
 import type { K8sObject } from './k8s-render';
 
@@ -35,7 +37,7 @@ export function helm(args: string[]): HelmRun {
 }
 
 function optionArgs({ values = [], set = [], namespace = RELEASE }: ChartOptions): string[] {
-  return [...values.flatMap((file) => ['-f', join(CHART_DIR, file)]), ...set.flatMap((s) => ['--set', s]), '--namespace', namespace];
+  return [...values.flatMap((file) => ['-f', resolve(CHART_DIR, file)]), ...set.flatMap((s) => ['--set', s]), '--namespace', namespace];
 }
 
 export function lintChart(options: ChartOptions = {}): HelmRun {
@@ -84,4 +86,14 @@ export function splitRelease(objects: K8sObject[]): RenderedChart {
   const rest = objects.filter((o) => !tests.includes(o));
   const migration = rest.filter((o) => component(o) === 'migrate');
   return { services: rest.filter((o) => !migration.includes(o)), migration, tests };
+}
+
+/** The `helm test` pods: a kind the kustomize tree never renders, so validated here rather than by validateSchema. */
+export function testPods(objects: K8sObject[]): IPod[] {
+  return objects.filter((o) => o.apiVersion === Pod.apiVersion && o.kind === Pod.kind) as unknown as IPod[];
+}
+
+export function validateChartObject(o: K8sObject): void {
+  if (o.apiVersion === Pod.apiVersion && o.kind === Pod.kind) new Pod(o as unknown as IPod).validate();
+  else validateSchema(o);
 }
