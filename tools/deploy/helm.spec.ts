@@ -7,7 +7,19 @@ import type { IContainer } from 'kubernetes-models/v1/Container';
 import { containersOf, environmentOf, named, ofKind, secretsReadBy, selects, workloads } from './k8s-inspect';
 import { allows, type Pod } from './k8s-network';
 import type { K8sObject } from './k8s-render';
-import { CHART_DIR, hookOf, lintChart, PRODUCTION_VALUES, RELEASE, renderChart, splitRelease, templateChart, testPods, validateChartObject } from './helm';
+import {
+  CHART_DIR,
+  DEV_VALUES,
+  hookOf,
+  lintChart,
+  PRODUCTION_VALUES,
+  RELEASE,
+  renderChart,
+  splitRelease,
+  templateChart,
+  testPods,
+  validateChartObject,
+} from './helm';
 import { SERVICES } from './services';
 
 const name = (component: string) => `${RELEASE}-${component}`;
@@ -35,7 +47,7 @@ describe('the chart', () => {
     });
   });
 
-  it.each([[[]], [[PRODUCTION_VALUES]]])('passes helm lint --strict with values %j', (values) => {
+  it.each([[[]], [[PRODUCTION_VALUES]], [[DEV_VALUES]]])('passes helm lint --strict with values %j', (values) => {
     const lint = lintChart({ values });
     expect([lint.ok, lint.stderr]).toEqual([true, '']);
     expect(lint.stdout).toMatch(/1 chart\(s\) linted, 0 chart\(s\) failed/);
