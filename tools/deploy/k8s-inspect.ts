@@ -1,6 +1,7 @@
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
@@ -14,7 +15,8 @@ import type { K8sObject } from './k8s-render';
 
 /** Typed views of rendered objects, and the lookups the deployment tests share. */
 
-const MODELS = { ConfigMap, Secret, Service, Deployment, Job, HorizontalPodAutoscaler, PodDisruptionBudget, Ingress, NetworkPolicy };
+// ServiceAccount: the Helm chart gives each service one.
+const MODELS = { ConfigMap, Secret, Service, ServiceAccount, Deployment, Job, HorizontalPodAutoscaler, PodDisruptionBudget, Ingress, NetworkPolicy };
 type Models = typeof MODELS;
 export type Kind = keyof Models;
 export type Typed<K extends Kind> = InstanceType<Models[K]>;
