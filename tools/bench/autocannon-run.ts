@@ -6,6 +6,8 @@ export interface LoadSpec {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
   headers?: Record<string, string>;
   body?: string;
+  /** Changes each request (a path from a hot set, a random search term); `url` then names the first. */
+  vary?: () => { path?: string; body?: string };
   connections: number;
   /** Seconds; every run is bounded in time. */
   duration: number;
@@ -17,6 +19,8 @@ export interface LoadResult {
   rps: number;
   /** What the rate and latencies count: requests unless said (a purchase is a checkout and its completion). */
   unit?: string;
+  /** HTTP requests per second, where a unit is more than one request. */
+  requestRps?: number;
   p50: number;
   p99: number;
   /** Answers outside 2xx that the scenario did not expect (a sold-out 409 where stock is limited is expected). */
@@ -30,19 +34,21 @@ export interface LoadResult {
 
 /** What autocannon sends for a load spec (its duration aside): shared by the benchmarks and the drills. */
 export function autocannonRequest(spec: LoadSpec) {
+  const { vary } = spec;
   return {
     url: spec.url,
     method: spec.method ?? 'GET',
     headers: { 'content-type': 'application/json', ...spec.headers },
     body: spec.body,
     connections: spec.connections,
+    ...(vary ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, ...vary() }) }] } : {}),
   };
 }
 
-/** One autocannon run on loopback, after a short unrecorded warm-up so the JIT has settled; returns the numbers the report prints. */
-export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+/** One autocannon run on loopback, after a short unrecorded warm-up (`warmup` seconds) so the JIT has settled and caches are filled. */
+export async function runLoad(spec: LoadSpec, warmup = 2): Promise<LoadResult> {
   const request = autocannonRequest(spec);
-  await autocannon({ ...request, duration: 2 });
+  if (warmup > 0) await autocannon({ ...request, duration: warmup });
   const result = await autocannon({ ...request, duration: spec.duration });
   return {
     title: spec.title,
@@ -52,32 +58,4 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };
-}
-
-/**
- * One row per scenario; each rate also as a share of `baseline` (the machine's bare HTTP rate under the same load), so
- * runs on different machines, or on a shared machine on different days, can be compared by share rather than raw rate.
- */
-export function printTable(results: LoadResult[], baseline: LoadResult): void {
-  const ms = (n: number) => (Number.isFinite(n) ? `${n} ms` : '-');
-  const rows = results.map((r) => [
-    r.title,
-    `${r.rps} ${r.unit ?? 'req'}/s`,
-    ms(r.p50),
-    ms(r.p99),
-    shareOf(r.rps, baseline.rps),
-    String(r.non2xx + r.errors),
-    r.note ?? '',
-  ]);
-  const head = ['scenario', 'rate', 'p50', 'p99', 'of baseline', 'failed', 'notes'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
-  console.log(['', line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
-}
-
-/** `rate` as a percentage of `baseline`, with enough digits to tell small shares apart. */
-export function shareOf(rate: number, baseline: number): string {
-  if (!(baseline > 0)) return '-';
-  const percent = (100 * rate) / baseline;
-  return `${percent >= 10 ? percent.toFixed(0) : percent.toFixed(1)}%`;
 }

@@ -1,13 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { slugOf } from '@mercato/core';
 import { bulkInsertProducts, createDataSource } from '@mercato/data';
 import type { DataSource } from 'typeorm';
 import { benchToken } from './accounts';
-import type { LoadResult } from './autocannon-run';
+import type { LoadResult, LoadSpec } from './autocannon-run';
+import type { BenchSession } from './bench-session';
 import { purchaseRate, purchaseResult, runPurchases, type PurchaseRun } from './purchase-load';
 import { auditStock, describeAudit } from './stock-audit';
 import { readStockLedger } from './stock-ledger';
 import type { BenchTarget } from './target';
-import type { BenchOptions } from './users.scenarios';
 
 const POOL_SIZE = 1_000;
 /** Per product of the pool: more than any run this bench allows (60 s) could sell of one product in a thousand. */
@@ -18,11 +19,23 @@ const HOT_STOCK_MIN = 50;
  * Buying through orders-api, a checkout and its completion per purchase: one unit of any of a thousand products with
  * ample stock (buyers seldom wait on one product row), then one unit each of a single product whose stock runs out
  * mid-run (every reservation waits on that row, and after it the 409 insufficient-stock refusals). After each run the
- * units of every product the bench sells are counted in the database: none may be missing, none sold twice.
+ * units of every product the bench sells are counted in the database: none may be missing, none sold twice. The
+ * ceiling of each answers as POST /checkouts does, and a purchase's share of it is counted in requests (two each).
  */
-export async function ordersScenarios(target: BenchTarget, { duration, connections }: BenchOptions): Promise<LoadResult[]> {
+export async function ordersScenarios(target: BenchTarget, bench: BenchSession): Promise<void> {
   const { token } = await benchToken(target, 'user');
+  const { connections, duration } = bench.load();
   const shop = { baseUrl: target.baseUrl('orders-api'), token, connections };
+  // Capturing the response to copy opens one checkout, which holds its unit as any open checkout does.
+  const checkoutSpec = (productId: number): LoadSpec => ({
+    title: 'POST /checkouts',
+    url: `${shop.baseUrl}/api/v1/checkouts`,
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
+    body: JSON.stringify({ line_items: [{ product_id: productId, quantity: 1 }] }),
+    connections,
+    duration,
+  });
   const db = await createDataSource({ url: target.databaseUrl, poolSize: 2, applicationName: 'mercato-bench' }).initialize();
   try {
     const initial = new Map<number, number>();
@@ -38,26 +51,27 @@ export async function ordersScenarios(target: BenchTarget, { duration, connectio
     const pool = await stockProducts(db, 'pool', POOL_SIZE, POOL_STOCK, initial);
     const anyOfPool = () => [{ product_id: pool[Math.floor(Math.random() * pool.length)], quantity: 1 }];
     // Unrecorded, as every scenario's warm-up; what it sells still counts in the audit.
-    confirmed += (await runPurchases({ ...shop, title: 'warm-up', basket: anyOfPool, duration: 2 })).unitsBought;
+    const uncontendedCeiling = await bench.ceiling(checkoutSpec(pool[0]));
+    confirmed += (await runPurchases({ ...shop, title: 'warm-up', basket: anyOfPool, duration: bench.options.warmup })).unitsBought;
     const uncontended = await runPurchases({
       ...shop,
       title: `checkout + complete, 1 of ${POOL_SIZE.toLocaleString('en-US')} products (uncontended)`,
       basket: anyOfPool,
       duration,
     });
-    const results = [await audited(uncontended)];
+    bench.record('orders.purchase.uncontended', await audited(uncontended), uncontendedCeiling);
 
     // Stock for about a third of the run at the uncontended pace, so it sells out mid-run on any machine.
     const hotStock = Math.max(HOT_STOCK_MIN, Math.round((purchaseRate(uncontended) * duration) / 3));
     const [hot] = await stockProducts(db, 'hot', 1, hotStock, initial);
+    const contendedCeiling = await bench.ceiling(checkoutSpec(pool[1]));
     const contended = await runPurchases({
       ...shop,
       title: `checkout + complete, 1 product, ${hotStock} in stock (contended)`,
       basket: () => [{ product_id: hot, quantity: 1 }],
       duration,
     });
-    results.push(await audited(contended));
-    return results;
+    bench.record('orders.purchase.contended', await audited(contended), contendedCeiling);
   } finally {
     await db.destroy();
   }

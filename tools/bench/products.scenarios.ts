@@ -1,31 +1,54 @@
+import { ITEMS, MATERIALS, STYLES } from '../seed/demo-catalog';
 import { benchToken } from './accounts';
-import { runLoad, type LoadResult } from './autocannon-run';
+import type { BenchSession } from './bench-session';
 import type { BenchTarget } from './target';
-import type { BenchOptions } from './users.scenarios';
+
+/** Product ids the by-id reads cycle through, REST and MCP alike: a hot set small enough to stay cached. */
+export const HOT_SET = Array.from({ length: 100 }, (_, i) => 4_200 + i);
+const CACHED_TERMS = ['walnut teapot', 'oak bench', 'linen cushion', 'copper kettle', 'ceramic vase', 'nordic lamp', 'brass mirror', 'velvet armchair'];
+
+const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)];
+let turn = 0;
+/** The hot set in turn, so every connection reads every product. */
+export const nextHotId = () => HOT_SET[turn++ % HOT_SET.length];
+
+/** A search no request has made before, most likely: style, material and item of the demo catalog, 24,000 ways. */
+const randomTerm = () => `${pick(STYLES)} ${pick(MATERIALS)} ${pick(ITEMS)}`.toLowerCase();
+const searchPath = (term: string) => `/api/v1/products?search=${encodeURIComponent(term)}`;
 
 /**
- * Catalog reads through the Redis cache and straight from PostgreSQL (a second products-api without Redis),
- * a name search over the 100,000-product catalog, and atomic stock changes.
+ * Catalog reads: by id over a hot set (served from the Redis cache once warm), a name search over the
+ * 100,000-product catalog on a few terms (cached pages) and on random terms (each a miss: PostgreSQL's trigram
+ * index, then a cache write), and atomic stock changes, the rate a purchase is read against.
  */
-export async function productsScenarios(target: BenchTarget, { duration, connections }: BenchOptions): Promise<LoadResult[]> {
-  const cached = target.baseUrl('products-api');
-  const uncached = await target.startVariant('products-api', { REDIS_URL: '' }, 3299);
+export async function productsScenarios(target: BenchTarget, bench: BenchSession): Promise<void> {
+  const base = target.baseUrl('products-api');
+  const cache = process.env['REDIS_URL'] ? 'Redis cache' : 'no REDIS_URL: cache off';
   const { token } = await benchToken(target, 'admin');
-  const load = { connections, duration };
-  const withRedis = process.env['REDIS_URL'] ? 'Redis cache' : 'no REDIS_URL: cache off';
-  const search = '/api/v1/products?search=walnut%20teapot';
-  return [
-    await runLoad({ title: `GET /products/:id (${withRedis})`, url: `${cached}/api/v1/products/4242`, ...load }),
-    await runLoad({ title: 'GET /products/:id (PostgreSQL)', url: `${uncached}/api/v1/products/4242`, ...load }),
-    await runLoad({ title: `GET ${search} (${withRedis})`, url: `${cached}${search}`, ...load }),
-    await runLoad({ title: `GET ${search} (PostgreSQL)`, url: `${uncached}${search}`, ...load }),
-    await runLoad({
-      title: 'PATCH /products/:id/stock +1',
-      url: `${cached}/api/v1/products/4243/stock`,
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${token}` },
-      body: JSON.stringify({ quantity: 1 }),
-      ...load,
-    }),
-  ];
+  await bench.measure('products.by-id.cached', {
+    title: `GET /products/:id, hot set of ${HOT_SET.length} (${cache})`,
+    url: `${base}/api/v1/products/${HOT_SET[0]}`,
+    vary: () => ({ path: `/api/v1/products/${nextHotId()}` }),
+    ...bench.load(),
+  });
+  await bench.measure('products.search.cached', {
+    title: `GET /products?search=… ${CACHED_TERMS.length} terms (${cache})`,
+    url: `${base}${searchPath(CACHED_TERMS[0])}`,
+    vary: () => ({ path: searchPath(pick(CACHED_TERMS)) }),
+    ...bench.load(),
+  });
+  await bench.measure('products.search.uncached', {
+    title: 'GET /products?search=… random terms (cache misses)',
+    url: `${base}${searchPath('rustic walnut teapot')}`,
+    vary: () => ({ path: searchPath(randomTerm()) }),
+    ...bench.load(),
+  });
+  await bench.measure('products.stock', {
+    title: 'PATCH /products/:id/stock +1',
+    url: `${base}/api/v1/products/4199/stock`,
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${token}` },
+    body: JSON.stringify({ quantity: 1 }),
+    ...bench.load(),
+  });
 }

@@ -31,6 +31,7 @@ describe('purchase results', () => {
       title: 'contended',
       unit: 'purchases',
       rps: 2,
+      requestRps: 38,
       p50: 20,
       p99: 40,
       non2xx: 1,

@@ -149,6 +149,7 @@ export function purchaseResult(run: PurchaseRun, check?: LoadResult['check']): L
     title: run.title,
     unit: 'purchases',
     rps: Math.round(purchaseRate(run)),
+    requestRps: run.requestsPerSecond,
     p50: Math.round(percentile(sorted, 50)),
     p99: Math.round(percentile(sorted, 99)),
     non2xx: [...run.unexpected.values()].reduce((sum, n) => sum + n, 0),

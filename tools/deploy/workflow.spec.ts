@@ -73,6 +73,12 @@ describe('the CI workflow', () => {
     expect(ciRun).toMatch(/set -euo pipefail/);
   });
 
+  it('has .ci/run smoke-run the benchmark after the tests, against the bundles the build made', () => {
+    const smoke = ciRun.search(/^npm run bench -- --smoke\b/m);
+    expect(smoke).toBeGreaterThan(ciRun.search(/^npm test\b/m));
+    expect(ciRun.search(/^npx nx run-many -t lint build\b/m)).toBeLessThan(smoke);
+  });
+
   it('builds every service image with buildx on pull requests and on main alike, after the checks pass', () => {
     const images = job('images');
     expect(images.if).toBeUndefined();

@@ -1,6 +1,6 @@
 import type { NewProduct } from '@mercato/core';
 
-const STYLES = [
+export const STYLES = [
   'Rustic',
   'Nordic',
   'Classic',
@@ -22,7 +22,7 @@ const STYLES = [
   'Travel',
   'Premium',
 ];
-const MATERIALS = [
+export const MATERIALS = [
   'Oak',
   'Walnut',
   'Bamboo',
@@ -49,7 +49,7 @@ const MATERIALS = [
   'Jute',
   'Felt',
 ];
-const ITEMS = [
+export const ITEMS = [
   'Coffee Mug',
   'Teapot',
   'Espresso Cup',
