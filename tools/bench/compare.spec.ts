@@ -42,6 +42,11 @@ const run = (commit: string, scenarios: ScenarioRecord[], timeToReadyMs: number)
   services: [{ name: 'users-api', timeToReadyMs, rssMiB: 400 }],
 });
 
+it('warns when the runs were made with different settings', () => {
+  const smoke = { ...run('bbb', [], 1_000), options: { ...run('bbb', [], 1_000).options, smoke: true } };
+  expect(compareRuns(run('aaa', [], 1_000), smoke)[1]).toMatch(/^the runs' settings differ .*"smoke":false.* → .*"smoke":true/);
+});
+
 it('pairs scenarios and their ratios by id across two runs, and names those only one run has', () => {
   const mcpOfRest = (value: number) => [{ of: 'REST', kind: 'percent' as const, value }];
   const before = run('aaa', [record('mcp', 4, mcpOfRest(20)), record('gone', 3)], 1_200);

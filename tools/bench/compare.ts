@@ -18,7 +18,10 @@ export function formatChange(kind: Ratio['kind'], before: number | undefined, af
 export function compareRuns(before: BenchResults, after: BenchResults): string[] {
   const earlier = new Map(before.scenarios.map((s) => [s.id, s]));
   const ids = [...after.scenarios.map((s) => s.id), ...before.scenarios.map((s) => s.id).filter((id) => !after.scenarios.some((s) => s.id === id))];
-  const lines = [`compared with ${before.startedAt} (${before.commit}) → ${after.startedAt} (${after.commit})`, ''];
+  const lines = [`compared with ${before.startedAt} (${before.commit}) → ${after.startedAt} (${after.commit})`];
+  const settings = (r: BenchResults) => JSON.stringify(r.options);
+  if (settings(before) !== settings(after)) lines.push(`the runs' settings differ (${settings(before)} → ${settings(after)}): read the changes with care`);
+  lines.push('');
   for (const id of ids) {
     const old = earlier.get(id);
     const now = after.scenarios.find((s) => s.id === id);
