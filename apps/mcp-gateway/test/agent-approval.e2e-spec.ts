@@ -81,7 +81,7 @@ async function decideInBrowser(continueUrl: string, decision: 'Approve' | 'Decli
     await page.goto(continueUrl);
     await signIn(page);
     await page.getByRole('button', { name: decision }).waitFor();
-    const total = await page.locator('#total').innerText();
+    const total = `${await page.locator('#app').innerText()}: ${await page.locator('#total').innerText()}`;
     if (screenshot) await page.screenshot({ path: join(ARTIFACTS, screenshot), fullPage: true });
     await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: decision }).click()]);
     await page.getByRole('heading').first().waitFor();
@@ -120,7 +120,8 @@ describe('an agent buying above its user’s limit', () => {
     expect(waiting.content.continue_url).toBe(`${usersApi.url}/approvals/checkouts/${checkout.content.id}`);
 
     const seen = await decideInBrowser(String(waiting.content.continue_url), 'Approve', 'purchase-approval.png');
-    expect(seen).toBe('149.90 EUR | Purchase approved');
+    // the page names the app as the user consented to it: its metadata document's name and the host vouching for it
+    expect(seen).toBe(`Mercato test agent (${new URL(oauthClient.documentUrl).host}): 149.90 EUR | Purchase approved`);
 
     const order = await call('complete_checkout', { id: checkout.content.id, idempotency_key: 'big-2' });
     expect(order.content).toMatchObject({ checkout_id: checkout.content.id, status: 'confirmed', totals: { total: 149.9 } });
@@ -131,7 +132,9 @@ describe('an agent buying above its user’s limit', () => {
     const checkout = await call('create_checkout', { line_items: [{ product_id: p.id, quantity: 1 }], idempotency_key: 'declined-1' });
     const waiting = await call('complete_checkout', { id: checkout.content.id, idempotency_key: 'declined-2' });
 
-    expect(await decideInBrowser(String(waiting.content.continue_url), 'Decline')).toBe('500.00 EUR | Purchase declined');
+    expect(await decideInBrowser(String(waiting.content.continue_url), 'Decline')).toBe(
+      `Mercato test agent (${new URL(oauthClient.documentUrl).host}): 500.00 EUR | Purchase declined`,
+    );
 
     const refused = await agent.callTool({ name: 'complete_checkout', arguments: { id: checkout.content.id, idempotency_key: 'declined-3' } });
     expect(refused.isError).toBe(true);

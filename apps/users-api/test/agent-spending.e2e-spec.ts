@@ -21,7 +21,7 @@ async function waitingCheckout(who: SignedInUser, price = 250) {
   const checkouts = api.app.get(CheckoutsRepository);
   const lines = [{ productId: product.id, name, unitPriceCents: Math.round(price * 100), quantity: 1 }];
   const { id } = await checkouts.insert({ userId: who.id, currency: 'EUR', lines, expiresAt: new Date(Date.now() + 600_000) });
-  await checkouts.save(id, { approval: 'pending' });
+  await checkouts.save(id, { approval: { state: 'pending', requestedBy: 'https://agent.example/client.json' } });
   return { id, product };
 }
 
@@ -68,10 +68,12 @@ describe('the approval page (continue_url)', () => {
 
     const review = await signIn(id, owner).expect(200);
     expect(review.text).toContain('250.00 EUR');
+    // an app with no connection to the account is named by the host of its metadata document
+    expect(review.text).toContain('<strong id="app">agent.example</strong>');
 
     const decided = await form(`/approvals/checkouts/${id}/decision`, { ticket: ticketIn(review.text), decision: 'approve' }).expect(200);
     expect(decided.text).toContain('Purchase approved');
-    expect((await api.app.get(CheckoutsRepository).findById(id))?.approval).toBe('approved');
+    expect((await api.app.get(CheckoutsRepository).findById(id))?.approval?.state).toBe('approved');
   });
 
   it('declines: the checkout is canceled and its stock released', async () => {
@@ -98,7 +100,7 @@ describe('the approval page (continue_url)', () => {
     await form(`/approvals/checkouts/${otherCheckout.id}/decision`, { ticket: ticketIn(review.text), decision: 'approve' }).expect(200);
     const twice = await form(`/approvals/checkouts/${otherCheckout.id}/decision`, { ticket: ticketIn(review.text), decision: 'decline' }).expect(409);
     expect(twice.text).toContain('not waiting for your approval');
-    expect((await api.app.get(CheckoutsRepository).findById(id))?.approval).toBe('pending');
+    expect((await api.app.get(CheckoutsRepository).findById(id))?.approval?.state).toBe('pending');
   });
 
   it('says so when nothing waits for a decision', async () => {

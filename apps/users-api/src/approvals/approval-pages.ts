@@ -4,13 +4,13 @@ import { escapeHtml, page } from '../pages/html';
 const money = (amount: number, currency: string) => `${amount.toFixed(2)} ${currency}`;
 
 /** The purchase an app asks to make, with its lines and total, and the two decisions. */
-export function reviewPage(checkout: CheckoutView, action: string, ticket: string): string {
+export function reviewPage(checkout: CheckoutView, appName: string, action: string, ticket: string): string {
   const rows = checkout.line_items
     .map((l) => `<tr><td>${escapeHtml(l.name)}</td><td class="n">${l.quantity}</td><td class="n">${money(l.total, checkout.currency)}</td></tr>`)
     .join('');
   return page(
     'Approve a purchase',
-    `<h1>Approve this purchase?</h1><p>An app acting for you wants to buy the following. It is above the spending limit you allow apps, so it waits for you.</p>
+    `<h1>Approve this purchase?</h1><p><strong id="app">${escapeHtml(appName)}</strong>, acting for you, wants to buy the following. It is above the spending limit you allow apps, so it waits for you.</p>
 <table><thead><tr><th>Item</th><th class="n">Qty</th><th class="n">Amount</th></tr></thead><tbody>${rows}</tbody>
 <tfoot><tr><td>Total</td><td></td><td class="n" id="total">${money(checkout.totals.total, checkout.currency)}</td></tr></tfoot></table>
 <p class="note">Decide before ${escapeHtml(checkout.expires_at.slice(0, 16).replace('T', ' '))} UTC; after that the items are released.</p>

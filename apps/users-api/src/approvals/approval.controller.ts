@@ -3,16 +3,19 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import {
   AuthService,
   CheckoutApprovalsService,
+  ConnectionsService,
   DomainError,
   ERROR_CATALOGUE,
   RateLimitedError,
   UnauthenticatedError,
   UsersRepository,
   userActor,
+  type UserActor,
 } from '@mercato/core';
 import { clientAddress, Public } from '@mercato/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendPage, signInPage } from '../pages/html';
+import { OAuthServer } from '../oauth/oauth-server';
 import { UsersApiConfig } from '../users-api.config';
 import { approvalErrorPage, decidedPage, nothingToDecidePage, reviewPage } from './approval-pages';
 import { ApprovalTickets } from './approval-ticket';
@@ -44,6 +47,8 @@ export class ApprovalController {
     private readonly approvals: CheckoutApprovalsService,
     private readonly auth: AuthService,
     private readonly users: UsersRepository,
+    private readonly connections: ConnectionsService,
+    private readonly oauth: OAuthServer,
     private readonly config: UsersApiConfig,
   ) {
     this.tickets = new ApprovalTickets(config.JWT_PRIVATE_KEY);
@@ -66,9 +71,10 @@ export class ApprovalController {
       return sendPage(reply, signInPage({ action: this.path(id, 'review'), lead: LEAD, error: error.detail, username }), status);
     }
     return this.answer(reply, async () => {
-      const checkout = await this.approvals.review(userActor(user.id, user.role), id);
-      if (checkout.status !== 'requires_escalation') return nothingToDecidePage(checkout);
-      return reviewPage(checkout, this.path(id, 'decision'), this.tickets.issue(user.id, id));
+      const actor = userActor(user.id, user.role);
+      const { checkout, requestedBy } = await this.approvals.review(actor, id);
+      if (checkout.status !== 'requires_escalation' || !requestedBy) return nothingToDecidePage(checkout);
+      return reviewPage(checkout, await this.appName(actor, requestedBy), this.path(id, 'decision'), this.tickets.issue(user.id, id));
     });
   }
 
@@ -92,6 +98,20 @@ export class ApprovalController {
       const message = error.type === 'not-found' ? 'No purchase waits for your approval at this address.' : error.detail;
       return sendPage(reply, approvalErrorPage(message), ERROR_CATALOGUE[error.type].status);
     }
+  }
+
+  /**
+   * The app as the user consented to it: a registered client by the name it registered; a client whose id is the URL
+   * of its metadata document by that document's name and the host that vouches for it (the host alone when the
+   * document cannot be read now).
+   */
+  private async appName(actor: UserActor, clientId: string): Promise<string> {
+    const connection = (await this.connections.list(actor)).find((c) => c.client_id === clientId);
+    if (connection?.client_name) return connection.client_name;
+    const host = URL.parse(clientId)?.host;
+    if (!host) return 'An app';
+    const client = await this.oauth.provider.Client.find(clientId).catch(() => undefined);
+    return client?.clientName ? `${client.clientName} (${host})` : host;
   }
 
   private path(id: string, step: 'review' | 'decision'): string {

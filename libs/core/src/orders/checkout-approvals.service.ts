@@ -4,7 +4,7 @@ import { assertSignedIn } from '../auth/permissions';
 import type { Clock } from '../common/clock';
 import { ConflictError } from '../common/errors';
 import { assertFirstParty } from '../users/agent-limits';
-import type { Checkout } from './checkout';
+import type { Checkout, CheckoutApproval } from './checkout';
 import { toCheckoutView, type CheckoutView } from './checkout.view';
 import type { CheckoutsRepository } from './checkouts.repository';
 import type { OrdersTransaction, OrdersUnitOfWork } from './orders-unit-of-work';
@@ -24,17 +24,18 @@ export class CheckoutApprovalsService {
     private readonly clock: Clock,
   ) {}
 
-  /** The checkout as its owner reviews it. */
-  async review(actor: Actor, id: string): Promise<CheckoutView> {
+  /** The checkout as its owner reviews it, and the app (client id) that asked, while one waits for a decision. */
+  async review(actor: Actor, id: string): Promise<{ checkout: CheckoutView; requestedBy: string | null }> {
     this.assertDecider(actor);
-    const checkout = isUUID(id) ? await this.checkouts.findById(id) : null;
-    assertMayAct(actor, checkout, 'Checkout', id, undefined);
-    return toCheckoutView(checkout as Checkout, this.clock.now());
+    const found = isUUID(id) ? await this.checkouts.findById(id) : null;
+    assertMayAct(actor, found, 'Checkout', id, undefined);
+    const checkout = found as Checkout;
+    return { checkout: toCheckoutView(checkout, this.clock.now()), requestedBy: checkout.approval?.requestedBy ?? null };
   }
 
   async approve(actor: Actor, id: string): Promise<CheckoutView> {
     this.assertDecider(actor);
-    return this.decide(actor, id, (tx) => tx.checkouts.save(id, { approval: 'approved' }));
+    return this.decide(actor, id, (tx, _checkout, asked) => tx.checkouts.save(id, { approval: { ...asked, state: 'approved' } }));
   }
 
   async decline(actor: Actor, id: string): Promise<CheckoutView> {
@@ -52,9 +53,13 @@ export class CheckoutApprovalsService {
   }
 
   /** Only a purchase waiting for approval is decided; deciding twice, or on a checkout changed since, is a conflict. */
-  private async decide(actor: Actor, id: string, work: (tx: OrdersTransaction, checkout: Checkout) => Promise<Checkout>): Promise<CheckoutView> {
+  private async decide(
+    actor: Actor,
+    id: string,
+    work: (tx: OrdersTransaction, checkout: Checkout, asked: CheckoutApproval) => Promise<Checkout>,
+  ): Promise<CheckoutView> {
     const outcome = await onReadyCheckout(this.units, this.clock, actor, id, undefined, async (tx, checkout) =>
-      checkout.approval === 'pending' ? work(tx, checkout) : null,
+      checkout.approval?.state === 'pending' ? work(tx, checkout, checkout.approval) : null,
     );
     const decided = settled(outcome, id, 'be approved');
     if (!decided) throw new ConflictError(`Checkout ${id} is not waiting for your approval`, 'status');

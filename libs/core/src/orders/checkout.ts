@@ -9,7 +9,11 @@ export type CheckoutStatus = (typeof CHECKOUT_STATUSES)[number];
  * An app asked to complete the checkout above the user's agent spending limit: `pending` until the user approves
  * (`approved`) or declines (which cancels it). Changing the lines asks again.
  */
-export type CheckoutApproval = 'pending' | 'approved' | null;
+export interface CheckoutApproval {
+  state: 'pending' | 'approved';
+  /** The OAuth client that asked (its client_id), named to the user who decides. */
+  requestedBy: string;
+}
 
 /** One product in a checkout or order, its price frozen when the stock was reserved. */
 export interface OrderLine {
@@ -32,7 +36,7 @@ export interface Checkout {
   updatedAt: Date;
   /** Set when the checkout completed. */
   orderId: string | null;
-  approval: CheckoutApproval;
+  approval: CheckoutApproval | null;
 }
 
 /** What the checkout's status is at `now`: one still holding stock past its expiry is expired, whether or not the release has run. */

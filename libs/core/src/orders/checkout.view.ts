@@ -29,7 +29,7 @@ export class CheckoutView {
  */
 export function toCheckoutView(checkout: Checkout, now: Date, approvalUrl?: (id: string) => string): CheckoutView {
   const status: CheckoutStatus = effectiveStatus(checkout, now);
-  const waiting = status === 'ready_for_complete' && checkout.approval === 'pending';
+  const waiting = status === 'ready_for_complete' && checkout.approval?.state === 'pending';
   return {
     id: checkout.id,
     status: waiting ? 'requires_escalation' : status,

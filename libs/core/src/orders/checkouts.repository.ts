@@ -12,7 +12,7 @@ export interface CheckoutChanges {
   lines?: OrderLine[];
   orderId?: string;
   /** null clears it. */
-  approval?: CheckoutApproval;
+  approval?: CheckoutApproval | null;
 }
 
 /**

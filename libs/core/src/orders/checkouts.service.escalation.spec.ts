@@ -65,6 +65,17 @@ describe('an app completing a checkout for a user (agent spending limit)', () =>
     expect(isOrder(await checkoutService.complete(viaApp(alice), checkout.id, key()))).toBe(true);
   });
 
+  it('holds an approval for the app that asked: another app completing the checkout asks again', async () => {
+    const { checkoutService, approvals, checkout, key } = await setUp(250);
+    await checkoutService.complete(viaApp(alice), checkout.id, key());
+    await approvals.approve(alice, checkout.id);
+
+    const other = await checkoutService.complete(viaApp(alice, 'https://other-agent.example/client.json'), checkout.id, key());
+
+    expect(other.status).toBe('requires_escalation');
+    expect((await approvals.review(alice, checkout.id)).requestedBy).toBe('https://other-agent.example/client.json');
+  });
+
   it('asks again when the lines change after an approval', async () => {
     const s = await setUp(150);
     await s.checkoutService.complete(viaApp(alice), s.checkout.id, s.key());
@@ -84,7 +95,10 @@ describe('who decides', () => {
     await expect(approvals.approve(viaApp(alice), checkout.id)).rejects.toMatchObject({ type: 'forbidden' });
     await expect(approvals.review(viaApp(alice), checkout.id)).rejects.toMatchObject({ type: 'forbidden' });
     await expect(approvals.approve(bob, checkout.id)).rejects.toMatchObject({ type: 'not-found' });
-    expect((await approvals.review(alice, checkout.id)).status).toBe('requires_escalation');
+    expect(await approvals.review(alice, checkout.id)).toMatchObject({
+      checkout: { status: 'requires_escalation' },
+      requestedBy: 'https://agent.example/client.json',
+    });
   });
 
   it('decides only a purchase waiting for approval, once', async () => {

@@ -119,8 +119,10 @@ export class CheckoutsService {
     try {
       return await idempotently(this.idempotency, actor.userId, idempotencyKey, { complete: id }, async () => {
         const outcome = await onReadyCheckout(this.units, this.clock, actor, id, undefined, async (tx, checkout) => {
-          if (await this.needsApproval(actor, checkout)) {
-            return new AwaitingApproval(checkout.approval === 'pending' ? checkout : await tx.checkouts.save(id, { approval: 'pending' }));
+          const asking = await this.appNeedingApproval(actor, checkout);
+          if (asking) {
+            const asked = checkout.approval?.state === 'pending' && checkout.approval.requestedBy === asking;
+            return new AwaitingApproval(asked ? checkout : await tx.checkouts.save(id, { approval: { state: 'pending', requestedBy: asking } }));
           }
           // Inside the unit, on the locked row: a checkout canceled or expired meanwhile is never paid for.
           const payment = await this.payments.authorize({
@@ -158,9 +160,12 @@ export class CheckoutsService {
     });
   }
 
-  private async needsApproval(actor: UserActor, checkout: Checkout): Promise<boolean> {
-    if (actor.clientId === undefined || checkout.approval === 'approved') return false;
-    return subtotalCents(checkout.lines) > (await this.agentLimits.centsFor(checkout.userId));
+  /** The app (client id) that must get the user's approval before completing this checkout, if one must. */
+  private async appNeedingApproval(actor: UserActor, checkout: Checkout): Promise<string | undefined> {
+    const app = actor.clientId;
+    // An approval is for the app that asked: another app completing the same checkout asks again.
+    if (app === undefined || (checkout.approval?.state === 'approved' && checkout.approval.requestedBy === app)) return undefined;
+    return subtotalCents(checkout.lines) > (await this.agentLimits.centsFor(checkout.userId)) ? app : undefined;
   }
 
   private view(checkout: Checkout, now: Date): CheckoutView {

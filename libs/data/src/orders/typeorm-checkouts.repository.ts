@@ -4,7 +4,8 @@ import { type DatabaseHandle, managerOf } from '../transactions';
 import { isUuid } from './uuid';
 
 const CHECKOUT_COLUMNS = `id, user_id AS "userId", status, currency, lines, expires_at AS "expiresAt",
-  created_at AS "createdAt", updated_at AS "updatedAt", order_id AS "orderId", approval`;
+  created_at AS "createdAt", updated_at AS "updatedAt", order_id AS "orderId",
+  CASE WHEN approval IS NULL THEN NULL ELSE json_build_object('state', approval, 'requestedBy', approval_requested_by) END AS approval`;
 
 /** Checkouts with their lines as one jsonb array: a checkout is always read and rewritten whole. */
 export class TypeormCheckoutsRepository extends CheckoutsRepository {
@@ -37,9 +38,18 @@ export class TypeormCheckoutsRepository extends CheckoutsRepository {
     // approval may be set to null, so whether it changes travels apart from its value
     const [rows] = (await this.db.query(
       `UPDATE checkouts SET status = coalesce($2, status), lines = coalesce($3::jsonb, lines), order_id = coalesce($4, order_id),
-         approval = CASE WHEN $5 THEN $6 ELSE approval END, updated_at = now()
+         approval = CASE WHEN $5 THEN $6 ELSE approval END, approval_requested_by = CASE WHEN $5 THEN $7 ELSE approval_requested_by END,
+         updated_at = now()
        WHERE id = $1 RETURNING ${CHECKOUT_COLUMNS}`,
-      [id, status ?? null, lines ? JSON.stringify(lines) : null, orderId ?? null, approval !== undefined, approval ?? null],
+      [
+        id,
+        status ?? null,
+        lines ? JSON.stringify(lines) : null,
+        orderId ?? null,
+        approval !== undefined,
+        approval?.state ?? null,
+        approval?.requestedBy ?? null,
+      ],
     )) as [Checkout[], number];
     if (!rows[0]) throw new Error(`checkout ${id} is not stored`);
     return rows[0];

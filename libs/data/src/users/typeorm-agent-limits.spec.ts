@@ -42,8 +42,10 @@ describe('checkout approval', () => {
     });
     expect((await setup.checkouts.findById(id))?.approval).toBeNull();
 
-    expect((await setup.checkouts.save(id, { approval: 'pending' })).approval).toBe('pending');
-    expect((await setup.checkouts.save(id, { status: 'ready_for_complete' })).approval).toBe('pending');
+    const asked = { state: 'pending', requestedBy: 'https://agent.example/client.json' } as const;
+    expect((await setup.checkouts.save(id, { approval: asked })).approval).toEqual(asked);
+    expect((await setup.checkouts.save(id, { status: 'ready_for_complete' })).approval).toEqual(asked);
+    expect((await setup.checkouts.findById(id))?.approval).toEqual(asked);
     expect((await setup.checkouts.save(id, { approval: null })).approval).toBeNull();
   });
 });
