@@ -47,7 +47,9 @@ export class InMemoryUsers extends UsersRepository {
   }
   async findAuthState(id: number): Promise<UserAuthState | null> {
     const u = await this.findById(id);
-    return u && { id: u.id, role: u.role, isActive: u.isActive, tokenVersion: u.tokenVersion };
+    if (!u) return null;
+    const { passwordHash: _, ...account } = u;
+    return account;
   }
   async list(f: UserFilter): Promise<Page<User>> {
     const term = f.search?.toLowerCase();

@@ -1,3 +1,4 @@
+import { withAuthenticatedAccount } from './authenticated-account';
 import { UnauthenticatedError } from '../common/errors';
 import type { UsersRepository } from '../users/users.repository';
 import type { AccessClaims } from './access-tokens';
@@ -38,6 +39,9 @@ export class ActorResolver {
     if (claims.gid !== undefined && !(typeof claims.gid === 'string' && (await this.grants?.isLive(claims.gid)))) {
       throw new UnauthenticatedError('The access token is no longer valid; sign in again');
     }
-    return userActor(state.id, state.role, claims.scope === undefined ? undefined : parseScopes(claims.scope), claims.client_id);
+    return withAuthenticatedAccount(
+      userActor(state.id, state.role, claims.scope === undefined ? undefined : parseScopes(claims.scope), claims.client_id),
+      state,
+    );
   }
 }

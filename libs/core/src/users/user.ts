@@ -15,5 +15,9 @@ export interface User {
   updatedAt: Date;
 }
 
-/** What every authenticated request needs to know about its user; kept small because it is read on each request. */
-export type UserAuthState = Pick<User, 'id' | 'role' | 'isActive' | 'tokenVersion'>;
+/**
+ * What every authenticated request reads about its user, once: the account without its password hash. Its role,
+ * state and token version decide whether the token still counts; the rest is what GET /users/me shows, so that
+ * route needs no second read.
+ */
+export type UserAuthState = Omit<User, 'passwordHash'>;

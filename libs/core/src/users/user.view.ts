@@ -18,7 +18,7 @@ export class UserView {
   @IsDateString() updated_at!: string;
 }
 
-export function toUserView(user: User): UserView {
+export function toUserView(user: Omit<User, 'passwordHash'>): UserView {
   return {
     id: user.id,
     email: user.email,

@@ -1,5 +1,6 @@
 import { accountServices } from '../../test/account-services';
 import { ANONYMOUS, userActor } from '../auth/actor';
+import { ActorResolver } from '../auth/actor-resolver';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/errors';
 import { ListUsersQuery } from './dto/list-users.query';
 
@@ -12,6 +13,16 @@ describe('UsersService reads', () => {
     await expect(accounts.me(userActor(ada.id, 'user'))).resolves.toMatchObject({ id: ada.id, username: 'ada' });
     await expect(accounts.me(ANONYMOUS)).rejects.toBeInstanceOf(UnauthenticatedError);
     await expect(accounts.me(userActor(999, 'user'))).rejects.toThrow(new UnauthenticatedError('Your account no longer exists'));
+  });
+
+  it('answers /me from the account read when the request was authenticated, without reading it again', async () => {
+    const { accounts, seed, users } = accountServices();
+    const ada = await seed('ada');
+    const actor = await new ActorResolver(users).resolve({ sub: String(ada.id), ver: 0 });
+    const reads = jest.spyOn(users, 'findById');
+
+    await expect(accounts.me(actor)).resolves.toMatchObject({ id: ada.id, username: 'ada' });
+    expect(reads).not.toHaveBeenCalled();
   });
 
   it('lets users read themselves and admins anyone; to others an account is forbidden, not missing', async () => {

@@ -1,3 +1,4 @@
+import { authenticatedAccount } from '../auth/authenticated-account';
 import type { Actor, UserActor } from '../auth/actor';
 import { loginAccountKey, type LoginThrottle } from '../auth/login-throttle';
 import { assertCan, assertSignedIn } from '../auth/permissions';
@@ -37,7 +38,8 @@ export class UsersService {
     assertSignedIn(actor);
     // Every role may read itself; the permission is asked so that a token narrowed away from it may not.
     assertCan(actor, 'user:read-self');
-    const user = await this.users.findById(actor.userId);
+    // Read when this request was authenticated, a moment ago; read again only for an actor made otherwise.
+    const user = authenticatedAccount(actor) ?? (await this.users.findById(actor.userId));
     // The token was valid a moment ago; a user gone since then is no longer signed in.
     if (!user) throw new UnauthenticatedError('Your account no longer exists');
     return toUserView(user);

@@ -14,9 +14,10 @@ import { containsPattern, rethrowUniqueViolation } from '../postgres-errors';
 import { type DatabaseHandle, managerOf, withSavepoint } from '../transactions';
 import { UserEntity } from './user.entity';
 
-const USER_COLUMNS = `id, email, username, full_name AS "fullName", password_hash AS "passwordHash", role,
+const ACCOUNT_COLUMNS = `id, email, username, full_name AS "fullName", role,
   is_active AS "isActive", is_verified AS "isVerified", token_version AS "tokenVersion",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
+const USER_COLUMNS = `${ACCOUNT_COLUMNS}, password_hash AS "passwordHash"`;
 const UNIQUE_FIELDS = { uq_users_email: 'email', uq_users_username: 'username' };
 /** Serialises every change that could remove an admin, so two admins demoting each other cannot both succeed. */
 const ADMIN_GUARD_LOCK = 0x6d657263; // arbitrary, fixed key
@@ -56,9 +57,7 @@ export class TypeormUsersRepository extends UsersRepository {
   }
 
   async findAuthState(id: number): Promise<UserAuthState | null> {
-    const rows: UserAuthState[] = await this.db.query(`SELECT id, role, is_active AS "isActive", token_version AS "tokenVersion" FROM users WHERE id = $1`, [
-      id,
-    ]);
+    const rows: UserAuthState[] = await this.db.query(`SELECT ${ACCOUNT_COLUMNS} FROM users WHERE id = $1`, [id]);
     return rows[0] ?? null;
   }
 
