@@ -1,20 +1,17 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ProductsRepository, slugOf, systemActor, UsersService } from '@mercato/core';
-import { createTestDatabase, freePort, type TestDatabase } from '@mercato/data';
-import { launchBrowser, LoopbackOAuthClient, ROOT, startServiceProcess, startTestApp, testKeys, type ServiceProcess, type TestApp } from '@mercato/testing';
+import { LoopbackOAuthClient, type ServiceProcess, type TestApp } from '@mercato/testing';
 import type { Browser } from 'playwright-core';
-import { McpGatewayModule } from '../src/mcp-gateway.module';
+import { ARTIFACTS, startOAuthPlatform, type OAuthPlatform } from './oauth-platform';
 
 // An agent signed in through OAuth buys for its user; above the user's limit (AGENT_CHECKOUT_LIMIT, 100.00) the
 // user decides in the browser at the checkout's continue_url.
-const ARTIFACTS = join(ROOT, 'tmp', 'test-artifacts');
 const PASSWORD = 'Shopper1234';
 
-let database: TestDatabase;
+let platform: OAuthPlatform;
 let usersApi: ServiceProcess;
 let gateway: TestApp;
 let browser: Browser;
@@ -22,30 +19,15 @@ let oauthClient: LoopbackOAuthClient;
 let agent: Client;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const keys = testKeys();
-  const [usersPort, gatewayPort] = [await freePort(), await freePort()];
-  const issuer = `http://127.0.0.1:${usersPort}`;
-  const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-  const shared = { JWT_PRIVATE_KEY: keys.privateKey, JWT_PUBLIC_KEY: keys.publicKey, JWT_ISSUER: issuer };
-  usersApi = await startServiceProcess('users-api', {
-    database,
-    port: usersPort,
-    env: { ...shared, MCP_RESOURCE_URL: `${gatewayUrl}/mcp`, OAUTH_ALLOW_LOOPBACK_CLIENT_METADATA: 'true' },
-  });
-  gateway = await startTestApp(McpGatewayModule, { database, port: gatewayPort, env: { ...shared, PUBLIC_URL: gatewayUrl, AUTHORIZATION_SERVER_URL: issuer } });
+  platform = await startOAuthPlatform();
+  ({ usersApi, gateway, browser } = platform);
   await gateway.app.get(UsersService).create(systemActor('test setup'), { email: 'shopper@example.com', username: 'shopper', password: PASSWORD }, 'user');
-  browser = await launchBrowser();
-  mkdirSync(ARTIFACTS, { recursive: true });
   agent = await signedInAgent();
 }, 180_000);
 afterAll(async () => {
   await agent?.close();
   await oauthClient?.close();
-  await browser?.close();
-  await gateway?.close();
-  await usersApi?.stop();
-  await database?.drop();
+  await platform?.close();
 });
 
 /** The agent connects, is sent through sign-in and consent in the browser, and comes back with tokens. */

@@ -3,30 +3,20 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { toolResultError } from '@mercato/mcp';
 import { toProblem } from '@mercato/server';
-import { gatewayWithAgents, newAgent, type GatewayWithAgents } from './mcp-client';
-import { lineItems, shopThrough, type Shop } from './shop';
+import { newAgent, type GatewayWithAgents } from './mcp-client';
+import { call, lineItems, type Shop, startShopGateway } from './shop';
 import { badFields, problem, schemaBreach, structured } from './tool-results';
 
 let setup: GatewayWithAgents;
 let shop: Shop;
 let asAdmin: Client;
 let asUser: Client;
-/** The output schema each tool publishes in tools/list. */
 let outputOf: (tool: string) => unknown;
 
 beforeAll(async () => {
-  setup = await gatewayWithAgents();
-  ({
-    admin: { client: asAdmin },
-    user: { client: asUser },
-  } = setup);
-  shop = shopThrough(asAdmin);
-  const { tools } = await asAdmin.listTools();
-  outputOf = (name) => tools.find((t) => t.name === name)?.outputSchema;
+  ({ setup, shop, asAdmin, asUser, outputOf } = await startShopGateway());
 }, 60_000);
 afterAll(() => setup.close());
-
-const call = (client: Client, name: string, args: Record<string, unknown>) => client.callTool({ name, arguments: args });
 
 describe('buying through a checkout', () => {
   it('reserves the stock of every line, shows the checkout, and answers a retry with the same key without reserving twice', async () => {

@@ -1,52 +1,27 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { systemActor, UsersService } from '@mercato/core';
-import { createTestDatabase, freePort, type TestDatabase } from '@mercato/data';
-import { launchBrowser, LoopbackOAuthClient, ROOT, startServiceProcess, startTestApp, testKeys, type ServiceProcess, type TestApp } from '@mercato/testing';
+import { LoopbackOAuthClient, type ServiceProcess, type TestApp } from '@mercato/testing';
 import type { Browser } from 'playwright-core';
-import { McpGatewayModule } from '../src/mcp-gateway.module';
+import { ARTIFACTS, startOAuthPlatform, type OAuthPlatform } from './oauth-platform';
 
-/** Where the consent page's screenshot is kept for people to look at after a run. */
-const ARTIFACTS = join(ROOT, 'tmp', 'test-artifacts');
 const PASSWORD = 'Agent1234';
 
-let database: TestDatabase;
+let platform: OAuthPlatform;
 let usersApi: ServiceProcess;
 let gateway: TestApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const keys = testKeys();
-  const [usersPort, gatewayPort] = [await freePort(), await freePort()];
-  const issuer = `http://127.0.0.1:${usersPort}`;
-  const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-  const shared = { JWT_PRIVATE_KEY: keys.privateKey, JWT_PUBLIC_KEY: keys.publicKey, JWT_ISSUER: issuer };
-  usersApi = await startServiceProcess('users-api', {
-    database,
-    port: usersPort,
-    env: { ...shared, MCP_RESOURCE_URL: `${gatewayUrl}/mcp`, OAUTH_ALLOW_LOOPBACK_CLIENT_METADATA: 'true' },
-  });
-  gateway = await startTestApp(McpGatewayModule, {
-    database,
-    port: gatewayPort,
-    env: { ...shared, PUBLIC_URL: gatewayUrl, AUTHORIZATION_SERVER_URL: issuer },
-  });
+  platform = await startOAuthPlatform();
+  ({ usersApi, gateway, browser } = platform);
   await gateway.app
     .get(UsersService)
     .create(systemActor('test setup'), { email: 'agent-owner@example.com', username: 'agent-owner', password: PASSWORD }, 'admin');
-  browser = await launchBrowser();
-  mkdirSync(ARTIFACTS, { recursive: true });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-  await usersApi?.stop();
-  await database?.drop();
-});
+afterAll(() => platform?.close());
 
 const transportFor = (client: LoopbackOAuthClient) => new StreamableHTTPClientTransport(new URL(`${gateway.url}/mcp`), { authProvider: client });
 

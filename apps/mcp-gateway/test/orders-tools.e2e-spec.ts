@@ -1,6 +1,6 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { gatewayWithAgents, newAgent, type GatewayWithAgents } from './mcp-client';
-import { shopThrough, type Shop } from './shop';
+import { call, type Shop, shopThrough, startShopGateway } from './shop';
 import { badFields, problem, schemaBreach, structured } from './tool-results';
 
 let setup: GatewayWithAgents;
@@ -10,18 +10,10 @@ let asUser: Client;
 let outputOf: (tool: string) => unknown;
 
 beforeAll(async () => {
-  setup = await gatewayWithAgents();
-  ({
-    admin: { client: asAdmin },
-    user: { client: asUser },
-  } = setup);
-  shop = shopThrough(asAdmin);
-  const { tools } = await asAdmin.listTools();
-  outputOf = (name) => tools.find((t) => t.name === name)?.outputSchema;
+  ({ setup, shop, asAdmin, asUser, outputOf } = await startShopGateway());
 }, 60_000);
 afterAll(() => setup.close());
 
-const call = (client: Client, name: string, args: Record<string, unknown>) => client.callTool({ name, arguments: args });
 const DAY_MS = 24 * 60 * 60 * 1000;
 const utcDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { gatewayWithAgents } from './mcp-client';
 import { structured } from './tool-results';
 
 /** Checkout lines as [product id, quantity] pairs. */
@@ -29,3 +30,18 @@ export function shopThrough(admin: Client) {
 }
 
 export type Shop = ReturnType<typeof shopThrough>;
+
+/** A gateway with an admin and a user agent, the shop run through the admin, and the output schema each tool publishes. */
+export async function startShopGateway() {
+  const setup = await gatewayWithAgents();
+  const { tools } = await setup.admin.client.listTools();
+  return {
+    setup,
+    asAdmin: setup.admin.client,
+    asUser: setup.user.client,
+    shop: shopThrough(setup.admin.client),
+    outputOf: (name: string): unknown => tools.find((t) => t.name === name)?.outputSchema,
+  };
+}
+
+export const call = (client: Client, name: string, args: Record<string, unknown>) => client.callTool({ name, arguments: args });
