@@ -15,8 +15,11 @@ export interface FixedResource extends Listed {
   read(actor: Actor): Promise<unknown>;
 }
 
-/** Resources one per domain item (e.g. `products://{id}`): the template, how to read one, how to list them. */
-export interface ResourceFamily {
+/**
+ * Resources one per domain item (e.g. `products://{id}`): the template, how to read one, how to list them. Its items
+ * are listed and completed only to callers it is listed to (`requires`); reading one is the service's decision.
+ */
+export interface ResourceFamily extends Listed {
   template: ResourceTemplate;
   /** The item's JSON, or undefined when the URI is not of this family. */
   read(actor: Actor, uri: string): Promise<unknown>;

@@ -29,7 +29,7 @@ export class McpFeatures {
     const resources: Resource[] = fixed.slice(offset, offset + LIST_PAGE_SIZE);
     let before = fixed.length;
     for (const family of this.catalog.families) {
-      if (!family.list) continue;
+      if (!family.list || !listedTo(actor, family)) continue;
       const room = LIST_PAGE_SIZE - resources.length;
       // Asked even when the page is full: its total says whether another page follows.
       const page = await family.list(actor, Math.max(0, offset - before), Math.max(1, room));
@@ -70,10 +70,10 @@ export class McpFeatures {
     return found.get(actor, args);
   }
 
-  /** Argument completion for prompts and resource templates, from the prompt or family that owns the argument. */
+  /** Argument completion for prompts and resource templates, from the prompt or family that owns it, if listed to the caller. */
   async complete(actor: Actor, { ref, argument }: CompleteRequest['params']): Promise<CompleteResult> {
     const owner = ref.type === 'ref/prompt' ? this.catalog.prompts.get(ref.name) : this.catalog.families.find((f) => f.template.uriTemplate === ref.uri);
-    const values = (await owner?.complete?.(actor, argument.name, argument.value)) ?? [];
+    const values = owner && listedTo(actor, owner) ? ((await owner.complete?.(actor, argument.name, argument.value)) ?? []) : [];
     return { completion: { values: values.slice(0, MAX_COMPLETIONS), total: values.length, hasMore: values.length > MAX_COMPLETIONS } };
   }
 }

@@ -1,4 +1,4 @@
-import { type Actor, can, type OrderView, OrdersService, type Page, parseInput, UuidDto } from '@mercato/core';
+import { type Actor, type OrderView, OrdersService, type Page, parseInput, UuidDto } from '@mercato/core';
 import type { ResourceFamily } from '@mercato/mcp';
 
 const JSON_TYPE = 'application/json';
@@ -6,13 +6,11 @@ const ORDER_URI = /^orders:\/\/([^/?#]+)$/;
 
 /** One resource per order of the caller's, newest first; admins may also read any order by its URI. */
 export function orderFamily(orders: OrdersService): ResourceFamily {
-  const own = async (actor: Actor, skip: number, limit: number): Promise<Page<OrderView>> => {
-    // resources/list and completion ask every family for every caller: one who may not read orders (a guest, a
-    // token without orders:read) has none to list, where the service's refusal would fail the whole listing.
-    if (!can(actor, 'order:read-own')) return { items: [], total: 0, skip, limit };
-    return orders.list(actor, { skip, limit, ...(actor.kind === 'user' ? { user_id: actor.userId } : {}) });
-  };
+  const own = (actor: Actor, skip: number, limit: number): Promise<Page<OrderView>> =>
+    orders.list(actor, { skip, limit, ...(actor.kind === 'user' ? { user_id: actor.userId } : {}) });
   return {
+    // Listed and completed only to callers who may read orders (not guests, nor tokens without orders:read).
+    requires: 'order:read-own',
     template: {
       uriTemplate: 'orders://{id}',
       name: 'order',
