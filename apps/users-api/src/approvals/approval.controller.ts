@@ -6,24 +6,18 @@ import {
   ConnectionsService,
   DomainError,
   ERROR_CATALOGUE,
-  RateLimitedError,
-  UnauthenticatedError,
   UsersRepository,
   userActor,
   type UserActor,
 } from '@mercato/core';
-import { clientAddress, Public } from '@mercato/server';
+import { Public } from '@mercato/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isRefused, type SignInForm, signInWithForm } from '../pages/form-sign-in';
 import { sendPage, signInPage } from '../pages/html';
 import { OAuthServer } from '../oauth/oauth-server';
 import { UsersApiConfig } from '../users-api.config';
 import { approvalErrorPage, decidedPage, nothingToDecidePage, reviewPage } from './approval-pages';
 import { ApprovalTickets } from './approval-ticket';
-
-interface SignInForm {
-  username?: string;
-  password?: string;
-}
 
 interface DecisionForm {
   ticket?: string;
@@ -61,14 +55,9 @@ export class ApprovalController {
 
   @Post(':id/review')
   async review(@Param('id') id: string, @Body() form: SignInForm, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const username = String(form?.username ?? '');
-    let user;
-    try {
-      user = await this.auth.authenticate({ username, password: String(form?.password ?? '') }, clientAddress(request, this.config.TRUST_PROXY));
-    } catch (error) {
-      if (!(error instanceof UnauthenticatedError || error instanceof RateLimitedError)) throw error;
-      const status = error instanceof RateLimitedError ? 429 : 401;
-      return sendPage(reply, signInPage({ action: this.path(id, 'review'), lead: LEAD, error: error.detail, username }), status);
+    const user = await signInWithForm(this.auth, form, request, this.config.TRUST_PROXY);
+    if (isRefused(user)) {
+      return sendPage(reply, signInPage({ action: this.path(id, 'review'), lead: LEAD, error: user.error, username: user.username }), user.status);
     }
     return this.answer(reply, async () => {
       const actor = userActor(user.id, user.role);

@@ -1,18 +1,17 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AuthService, isScope, RateLimitedError, SCOPE_DESCRIPTIONS, UnauthenticatedError } from '@mercato/core';
-import { clientAddress, Public } from '@mercato/server';
+import { AuthService, isScope, SCOPE_DESCRIPTIONS } from '@mercato/core';
+import { Public } from '@mercato/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { InteractionResults } from 'oidc-provider';
 import { UsersApiConfig } from '../users-api.config';
 import { OAuthServer } from './oauth-server';
+import { isRefused, type SignInForm, signInWithForm } from '../pages/form-sign-in';
 import { sendPage, signInPage } from '../pages/html';
 import { consentPage, errorPage } from './pages';
 
-interface SignInForm {
+interface InteractionSignInForm extends SignInForm {
   csrf?: string;
-  username?: string;
-  password?: string;
 }
 
 interface ConsentForm {
@@ -45,21 +44,15 @@ export class InteractionController {
   }
 
   @Post(':uid/login')
-  async signIn(@Param('uid') uid: string, @Body() form: SignInForm, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async signIn(@Param('uid') uid: string, @Body() form: InteractionSignInForm, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const details = await this.details(request, reply);
     if (!details || details.uid !== uid || details.prompt.name !== 'login' || !this.oauth.csrf.matches(uid, form.csrf)) {
       return this.fail(reply, 'This form has expired or did not come from this page. Start again from the app.', 403);
     }
-    const username = String(form.username ?? '');
-    try {
-      const user = await this.auth.authenticate({ username, password: String(form.password ?? '') }, clientAddress(request, this.config.TRUST_PROXY));
-      return this.finish(request, reply, { login: { accountId: String(user.id) } });
-    } catch (error) {
-      if (!(error instanceof UnauthenticatedError || error instanceof RateLimitedError)) throw error;
-      const status = error instanceof RateLimitedError ? 429 : 401;
-      const page = signInPage({ ...(await this.signInFields(uid, details.params)), error: error.detail, username });
-      return this.send(reply, page, status, String(details.params['redirect_uri']));
-    }
+    const outcome = await signInWithForm(this.auth, form, request, this.config.TRUST_PROXY);
+    if (!isRefused(outcome)) return this.finish(request, reply, { login: { accountId: String(outcome.id) } });
+    const page = signInPage({ ...(await this.signInFields(uid, details.params)), error: outcome.error, username: outcome.username });
+    return this.send(reply, page, outcome.status, String(details.params['redirect_uri']));
   }
 
   @Post(':uid/consent')
