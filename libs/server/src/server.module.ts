@@ -41,7 +41,7 @@ export class ServerModule {
       module: ServerModule,
       imports: [
         ConfigModule.forRoot(options.config, options.service),
-        loggingModule(options.service.name),
+        loggingModule(),
         DataModule,
         RedisModule,
         MetricsModule,

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ServerConfig } from '../config/server-config';
+import { RootLogger } from '../logging/logging';
 import { Metrics } from '../metrics/metrics';
 import { setupOpenApi } from '../openapi/openapi';
 import { SERVICE_INFO, type ServiceInfo } from '../service-info';
@@ -26,6 +27,7 @@ export async function createApp(module: Type<unknown>): Promise<NestFastifyAppli
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
+  app.get(RootLogger).logRequests(fastify);
   addRequestContextHeaders(fastify);
   app.get(Metrics).observeHttp(fastify);
   app.get(Drain).closeConnectionsWhileDraining(fastify);

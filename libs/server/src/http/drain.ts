@@ -23,8 +23,9 @@ export class Drain implements BeforeApplicationShutdown {
   }
 
   closeConnectionsWhileDraining(fastify: FastifyInstance): void {
-    fastify.addHook('onSend', async (_request, reply) => {
+    fastify.addHook('onSend', (_request, reply, payload, done) => {
       if (this.started) void reply.header('connection', 'close');
+      done(null, payload);
     });
   }
 

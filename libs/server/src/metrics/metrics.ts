@@ -66,9 +66,10 @@ export class Metrics {
 
   /** Times every response; the route label is the route pattern (never the raw URL, which would explode cardinality). */
   observeHttp(fastify: FastifyInstance): void {
-    fastify.addHook('onResponse', async (request, reply) => {
+    fastify.addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions.url ?? 'unmatched';
       this.httpDuration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      done();
     });
   }
 
