@@ -6,6 +6,7 @@ import { RefreshTokensResource1796436000000 } from './1796436000000-refresh-toke
 import { CreateOauthRecords1796500000000 } from './1796500000000-create-oauth-records';
 import { CreateOrders1796503600000 } from './1796503600000-create-orders';
 import { AgentSpending1796507200000 } from './1796507200000-agent-spending';
+import { SearchIndexPendingList1796510800000 } from './1796510800000-search-index-pending-list';
 
 /** Listed explicitly (not globbed) so bundled apps and the CLI run exactly the same set, in order. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateOauthRecords1796500000000,
   CreateOrders1796503600000,
   AgentSpending1796507200000,
+  SearchIndexPendingList1796510800000,
 ];

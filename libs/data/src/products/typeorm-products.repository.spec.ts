@@ -181,3 +181,10 @@ describe('TypeormProductsRepository reports', () => {
     await expect(products.stats()).resolves.toEqual({ active: 2, inactive: 1, totalStock: 6, stockValue: 0.9 });
   });
 });
+
+describe('the name-search index', () => {
+  it('keeps its pending list small (64 kB), so a search never reads megabytes of unmerged entries', async () => {
+    const [index] = await setup.db.query<{ reloptions: string[] }[]>(`SELECT reloptions FROM pg_class WHERE relname = 'ix_products_name_search'`);
+    expect(index.reloptions).toContain('gin_pending_list_limit=64');
+  });
+});
