@@ -52,6 +52,18 @@ describe('TypeormUsersRepository', () => {
     expect(count).toBe(1);
   });
 
+  it('reads the auth state (a prepared statement) as committed outside a unit of work, and with its own writes inside one', async () => {
+    const u = await users.insert(person('prepared'));
+    for (let i = 0; i < 3; i++) expect(await users.findAuthState(u.id)).toMatchObject({ id: u.id, isActive: true, createdAt: expect.any(Date) });
+    await db.transaction(async (tx) => {
+      await tx.query('UPDATE users SET is_active = false WHERE id = $1', [u.id]);
+      expect(await new TypeormUsersRepository(tx).findAuthState(u.id)).toMatchObject({ isActive: false });
+      expect(await users.findAuthState(u.id)).toMatchObject({ isActive: true });
+    });
+    expect(await users.findAuthState(u.id)).toMatchObject({ isActive: false });
+    expect(await users.findAuthState(987_654)).toBeNull();
+  });
+
   it('bumps the token version with a new password and on deactivation', async () => {
     const u = await users.insert(person('versioned'));
     expect((await users.update(u.id, { passwordHash: 'y' }))?.tokenVersion).toBe(1);

@@ -11,7 +11,7 @@ import {
 } from '@mercato/core';
 import type { EntityManager } from 'typeorm';
 import { containsPattern, rethrowUniqueViolation } from '../postgres-errors';
-import { type DatabaseHandle, managerOf, withSavepoint } from '../transactions';
+import { type DatabaseHandle, managerOf, preparedRead, withSavepoint } from '../transactions';
 import { UserEntity } from './user.entity';
 
 const ACCOUNT_COLUMNS = `id, email, username, full_name AS "fullName", role,
@@ -57,7 +57,7 @@ export class TypeormUsersRepository extends UsersRepository {
   }
 
   async findAuthState(id: number): Promise<UserAuthState | null> {
-    const rows: UserAuthState[] = await this.db.query(`SELECT ${ACCOUNT_COLUMNS} FROM users WHERE id = $1`, [id]);
+    const rows = await preparedRead<UserAuthState>(this.db, 'users.auth-state', `SELECT ${ACCOUNT_COLUMNS} FROM users WHERE id = $1`, [id]);
     return rows[0] ?? null;
   }
 
