@@ -31,7 +31,7 @@ export class ProductsController {
   @ApiPage(ProductView)
   @ApiProblems(400, 401, 403)
   list(@CurrentActor() actor: Actor, @Query() query: ListProductsQuery) {
-    return this.products.list(actor, query);
+    return this.products.listAsJson(actor, query);
   }
 
   @Get('low-stock')

@@ -3,6 +3,7 @@ export * from './common/errors';
 export * from './common/validation';
 export { unstorableInput } from './common/storable-input';
 export * from './common/pagination';
+export * from './common/json-text';
 export * from './common/transforms';
 export * from './common/unit-of-work';
 

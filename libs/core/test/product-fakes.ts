@@ -4,6 +4,7 @@ import {
   type Page,
   type Product,
   type ProductChanges,
+  JsonText,
   ProductCache,
   type ProductFilter,
   type ProductSort,
@@ -150,7 +151,8 @@ export class MemoryProductCache extends ProductCache {
   }
 
   async list(query: string, load: () => Promise<Page<ProductView>>) {
-    return this.readThrough(`list:${query}`, load);
+    // stored as text, as Redis stores it: a caller cannot change what the next one reads
+    return new JsonText<Page<ProductView>>(await this.readThrough(`list:${query}`, async () => JSON.stringify(await load())));
   }
 
   async invalidate(productId: number) {

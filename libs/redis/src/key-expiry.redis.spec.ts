@@ -95,6 +95,17 @@ describe('the keys Mercato writes to Redis', () => {
     expect([...keys].filter(([, ttl]) => ttl <= 0)).toEqual([]);
   });
 
+  it('still reads the cache after Redis forgot its scripts (a restart, SCRIPT FLUSH): the read sends the script again', async () => {
+    const cache = new RedisProductCache(redis, prefix, 300, metrics);
+    let loads = 0;
+    const load = async () => (loads++, view(5, 'Lamp'));
+    await cache.byId(5, load);
+    await redis.scriptFlush();
+    await expect(cache.byId(5, load)).resolves.toEqual(view(5, 'Lamp'));
+    await expect(cache.byId(5, load)).resolves.toEqual(view(5, 'Lamp'));
+    expect(loads).toBe(1);
+  });
+
   it('never serves an old entry after a version expires or is evicted', async () => {
     const cache = new RedisProductCache(redis, prefix, 300, metrics);
     await cache.byId(1, async () => view(1, 'Before'));

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { type Page, ProductCache, type ProductView } from '@mercato/core';
+import { JsonText, type Page, ProductCache, type ProductView } from '@mercato/core';
 import type { Redis } from './redis-client';
 
 /** The counter lookups are reported to (the service's metrics), so hit rates show without this lib knowing Prometheus. */
@@ -18,6 +18,7 @@ if not v then
   redis.call('SET', KEYS[1], v, 'EX', ARGV[3])
 end
 return {v, redis.call('GET', ARGV[1] .. v)}`;
+const READ_VERSIONED_SHA = createHash('sha1').update(READ_VERSIONED).digest('hex');
 
 /**
  * How long a version outlives the last write that set it. Any value is safe (a lost version only empties the
@@ -51,12 +52,12 @@ export class RedisProductCache extends ProductCache {
     redis.on('ready', () => void this.replayMissed());
   }
 
-  byId(id: number, load: () => Promise<ProductView | null>) {
-    return this.readThrough(`${this.prefix}product:${id}:ver`, `${this.prefix}product:${id}:v`, load);
+  async byId(id: number, load: () => Promise<ProductView | null>) {
+    return (await this.readThrough(`${this.prefix}product:${id}:ver`, `${this.prefix}product:${id}:v`, load)).value;
   }
 
-  bySlug(slug: string, load: () => Promise<ProductView | null>) {
-    return this.readThrough(this.catalogVersion, `${this.prefix}slug:${digest(slug)}:v`, load);
+  async bySlug(slug: string, load: () => Promise<ProductView | null>) {
+    return (await this.readThrough(this.catalogVersion, `${this.prefix}slug:${digest(slug)}:v`, load)).value;
   }
 
   list(query: string, load: () => Promise<Page<ProductView>>) {
@@ -109,30 +110,39 @@ export class RedisProductCache extends ProductCache {
     return `${this.prefix}catalog:ver`;
   }
 
-  private async readThrough<T>(versionKey: string, entryPrefix: string, load: () => Promise<T>): Promise<T> {
+  /** The entry as Redis holds it (its text, parsed only if asked), or what `load` found, stored for next time. */
+  private async readThrough<T>(versionKey: string, entryPrefix: string, load: () => Promise<T>): Promise<JsonText<T>> {
     if (!this.redis.isReady || !(await this.replayMissed())) {
       this.metrics.cacheLookups.inc({ result: 'error' });
-      return load();
+      return JsonText.of(await load());
     }
     let version: string;
     try {
-      const [v, cached] = (await this.redis.eval(READ_VERSIONED, { keys: [versionKey], arguments: [entryPrefix, newVersion(), String(this.versionTtl)] })) as [
-        string,
-        string | null,
-      ];
+      const [v, cached] = (await this.readVersioned(versionKey, [entryPrefix, newVersion(), String(this.versionTtl)])) as [string, string | null];
       this.metrics.cacheLookups.inc({ result: cached === null ? 'miss' : 'hit' });
-      if (cached !== null) return JSON.parse(cached) as T;
+      if (cached !== null) return new JsonText<T>(cached);
       version = v;
     } catch (error) {
       this.metrics.cacheLookups.inc({ result: 'error' });
       this.warn('read', error);
-      return load();
+      return JsonText.of(await load());
     }
-    const fresh = await load();
-    if (fresh !== null) {
-      this.redis.set(`${entryPrefix}${version}`, JSON.stringify(fresh), { EX: this.ttlSeconds }).catch((error: unknown) => this.warn('write', error));
+    const fresh = JsonText.of(await load());
+    if (fresh.value !== null) {
+      this.redis.set(`${entryPrefix}${version}`, fresh.json, { EX: this.ttlSeconds }).catch((error: unknown) => this.warn('write', error));
     }
     return fresh;
+  }
+
+  /** By the script's digest, so Redis neither receives nor hashes its text per read; sent whole only when Redis lacks it. */
+  private async readVersioned(versionKey: string, args: string[]): Promise<unknown> {
+    const options = { keys: [versionKey], arguments: args };
+    try {
+      return await this.redis.evalSha(READ_VERSIONED_SHA, options);
+    } catch (error) {
+      if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
+      return this.redis.eval(READ_VERSIONED, options);
+    }
   }
 
   private warn(what: string, error: unknown): void {
@@ -141,8 +151,13 @@ export class RedisProductCache extends ProductCache {
 }
 
 /** 72 random bits: a version token that no earlier version of the same key will have held. */
+/** Drawn once per process (always 12 characters): with the counter after it, every version made is new everywhere. */
+const PROCESS_TOKEN = randomBytes(9).toString('base64url');
+let versionsMade = 0;
+
+/** A version no process has used: cheap enough to make one on every read, in case the read has to set it. */
 function newVersion(): string {
-  return randomBytes(9).toString('base64url');
+  return `${PROCESS_TOKEN}${(versionsMade++).toString(36)}`;
 }
 
 function digest(text: string): string {

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { ConflictError, InsufficientStockError, NotFoundError, ValidationError } from '../common/errors';
+import type { JsonText } from '../common/json-text';
 import type { Page } from '../common/pagination';
 import { foldForSearch, slugOf } from '../common/slug';
 import type { AdjustStockDto } from './dto/adjust-stock.dto';
@@ -22,6 +23,11 @@ export class ProductsService {
   ) {}
 
   async list(actor: Actor, query: ListProductsQuery): Promise<Page<ProductView>> {
+    return (await this.listAsJson(actor, query)).value;
+  }
+
+  /** The same page as `list`, with its JSON text, for a response to send as it is. */
+  async listAsJson(actor: Actor, query: ListProductsQuery): Promise<JsonText<Page<ProductView>>> {
     if (query.min_price !== undefined && query.max_price !== undefined && query.min_price > query.max_price) {
       throw new ValidationError([{ field: 'min_price', rule: 'lteMaxPrice', message: 'min_price must not exceed max_price' }]);
     }

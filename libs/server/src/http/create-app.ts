@@ -1,6 +1,7 @@
 import etag from '@fastify/etag';
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { JsonText } from '@mercato/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ServerConfig } from '../config/server-config';
@@ -27,6 +28,7 @@ export async function createApp(module: Type<unknown>): Promise<NestFastifyAppli
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.setReplySerializer(serializeReply);
   app.get(RootLogger).logRequests(fastify);
   addRequestContextHeaders(fastify);
   app.get(Metrics).observeHttp(fastify);
@@ -57,4 +59,9 @@ export async function bootstrap(module: Type<unknown>): Promise<void> {
     console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+}
+
+/** JSON for every reply; a JsonText (a cached page) is already JSON and is sent as it is. */
+export function serializeReply(payload: unknown): string {
+  return payload instanceof JsonText ? payload.json : JSON.stringify(payload);
 }

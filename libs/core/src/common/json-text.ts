@@ -1,0 +1,31 @@
+/**
+ * A value and its JSON text. A cached read hands out the text as it was stored, so an HTTP response can send it
+ * as it is instead of parsing it and serializing the result again; whoever needs the value parses it, once.
+ */
+export class JsonText<T> {
+  #value?: T;
+  #parsed = false;
+
+  constructor(readonly json: string) {}
+
+  /** The text of `value`; `json`, when the caller has just made it, is not made again. */
+  static of<T>(value: T, json = JSON.stringify(value)): JsonText<T> {
+    const text = new JsonText<T>(json);
+    text.#value = value;
+    text.#parsed = true;
+    return text;
+  }
+
+  get value(): T {
+    if (!this.#parsed) {
+      this.#value = JSON.parse(this.json) as T;
+      this.#parsed = true;
+    }
+    return this.#value as T;
+  }
+
+  /** Serialized by anyone else, it is the value, never the wrapper. */
+  toJSON(): T {
+    return this.value;
+  }
+}
