@@ -58,7 +58,7 @@ export class ProductsController {
   @ApiConditionalRead(ProductView)
   @ApiProblems(401, 404)
   bySlug(@CurrentActor() actor: Actor, @Param('slug') slug: string) {
-    return this.products.getBySlug(actor, slug);
+    return this.products.getBySlugAsJson(actor, slug);
   }
 
   @Get(':id')
@@ -67,7 +67,7 @@ export class ProductsController {
   @ApiConditionalRead(ProductView)
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number) {
-    return this.products.get(actor, id);
+    return this.products.getAsJson(actor, id);
   }
 
   @Post()

@@ -67,6 +67,18 @@ describe('two products-api instances over one database and one Redis', () => {
     expect(after.body.items.map((p: { name: string }) => p.name)).toContain('Marble Bookend');
   });
 
+  it('answers a page from the cache with the very bytes, type and ETag it answered from the database', async () => {
+    await a.http.post('/api/v1/products').set(admin.auth).send({ name: 'Crème Jug «Ø»', price: 12.5 }).expect(201);
+    const fromDatabase = await a.http.get('/api/v1/products?search=jug').expect(200);
+    const fromCache = await b.http.get('/api/v1/products?search=jug').expect(200);
+    expect(fromDatabase.body.items.map((p: { name: string }) => p.name)).toEqual(['Crème Jug «Ø»']);
+    expect(fromCache.text).toBe(fromDatabase.text);
+    expect(fromCache.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(fromCache.headers['content-type']).toBe(fromDatabase.headers['content-type']);
+    expect(fromCache.headers['content-length']).toBe(String(Buffer.byteLength(fromDatabase.text)));
+    expect(fromCache.headers['etag']).toBe(fromDatabase.headers['etag']);
+  });
+
   it(redisUrl ? 'serves repeated reads from Redis, not the database' : 'reads the database every time without Redis', async () => {
     const { body: p } = await a.http.post('/api/v1/products').set(admin.auth).send({ name: 'Cached Vase', price: 10 }).expect(201);
     await a.http.get(`/api/v1/products/${p.id}`).expect(200);

@@ -143,11 +143,11 @@ export class MemoryProductCache extends ProductCache {
 
   async byId(id: number, load: () => Promise<ProductView | null>) {
     if (!this.ids.has(id)) this.ids.set(id, await load());
-    return this.ids.get(id) ?? null;
+    return JsonText.of(this.ids.get(id) ?? null);
   }
 
   async bySlug(slug: string, load: () => Promise<ProductView | null>) {
-    return this.readThrough(`slug:${slug}`, load);
+    return JsonText.of(await this.readThrough(`slug:${slug}`, load));
   }
 
   async list(query: string, load: () => Promise<Page<ProductView>>) {

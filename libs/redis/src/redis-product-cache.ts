@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { JsonText, type Page, ProductCache, type ProductView } from '@mercato/core';
+import { RESP_TYPES } from 'redis';
 import type { Redis } from './redis-client';
 
 /** The counter lookups are reported to (the service's metrics), so hit rates show without this lib knowing Prometheus. */
@@ -41,6 +42,8 @@ export class RedisProductCache extends ProductCache {
   /** Products written while their invalidation could not reach Redis. */
   private readonly missed = new Set<number>();
   private replaying?: Promise<boolean>;
+  /** The same connection, answering strings as bytes: an entry goes out as Redis sent it, never decoded. */
+  private readonly bytes;
 
   constructor(
     private readonly redis: Redis,
@@ -49,15 +52,16 @@ export class RedisProductCache extends ProductCache {
     private readonly metrics: CacheMetrics,
   ) {
     super();
+    this.bytes = redis.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
     redis.on('ready', () => void this.replayMissed());
   }
 
-  async byId(id: number, load: () => Promise<ProductView | null>) {
-    return (await this.readThrough(`${this.prefix}product:${id}:ver`, `${this.prefix}product:${id}:v`, load)).value;
+  byId(id: number, load: () => Promise<ProductView | null>) {
+    return this.readThrough(`${this.prefix}product:${id}:ver`, `${this.prefix}product:${id}:v`, load);
   }
 
-  async bySlug(slug: string, load: () => Promise<ProductView | null>) {
-    return (await this.readThrough(this.catalogVersion, `${this.prefix}slug:${digest(slug)}:v`, load)).value;
+  bySlug(slug: string, load: () => Promise<ProductView | null>) {
+    return this.readThrough(this.catalogVersion, `${this.prefix}slug:${digest(slug)}:v`, load);
   }
 
   list(query: string, load: () => Promise<Page<ProductView>>) {
@@ -118,10 +122,10 @@ export class RedisProductCache extends ProductCache {
     }
     let version: string;
     try {
-      const [v, cached] = (await this.readVersioned(versionKey, [entryPrefix, newVersion(), String(this.versionTtl)])) as [string, string | null];
+      const [v, cached] = (await this.readVersioned(versionKey, [entryPrefix, newVersion(), String(this.versionTtl)])) as [Buffer, Buffer | null];
       this.metrics.cacheLookups.inc({ result: cached === null ? 'miss' : 'hit' });
       if (cached !== null) return new JsonText<T>(cached);
-      version = v;
+      version = v.toString();
     } catch (error) {
       this.metrics.cacheLookups.inc({ result: 'error' });
       this.warn('read', error);
@@ -138,10 +142,10 @@ export class RedisProductCache extends ProductCache {
   private async readVersioned(versionKey: string, args: string[]): Promise<unknown> {
     const options = { keys: [versionKey], arguments: args };
     try {
-      return await this.redis.evalSha(READ_VERSIONED_SHA, options);
+      return await this.bytes.evalSha(READ_VERSIONED_SHA, options);
     } catch (error) {
       if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
-      return this.redis.eval(READ_VERSIONED, options);
+      return this.bytes.eval(READ_VERSIONED, options);
     }
   }
 

@@ -9,6 +9,10 @@ describe('JsonText', () => {
     expect(text.value).toBe(first);
   });
 
+  it('reads its text from UTF-8 bytes as well', () => {
+    expect(new JsonText<{ name: string }>(Buffer.from('{"name":"Crème"}')).value).toEqual({ name: 'Crème' });
+  });
+
   it('wraps a value with its text, made once, and serializes as the value anywhere else', () => {
     const value = { name: 'Lamp', price: 12.5 };
     const text = JsonText.of(value);

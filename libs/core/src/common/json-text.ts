@@ -1,15 +1,16 @@
 /**
- * A value and its JSON text. A cached read hands out the text as it was stored, so an HTTP response can send it
- * as it is instead of parsing it and serializing the result again; whoever needs the value parses it, once.
+ * A value and its JSON text. A cached read hands out the text as it was stored (as UTF-8 bytes, straight from
+ * Redis), so an HTTP response can send it as it is instead of decoding, parsing, serializing and encoding it
+ * again; whoever needs the value parses it, once.
  */
 export class JsonText<T> {
   #value?: T;
   #parsed = false;
 
-  constructor(readonly json: string) {}
+  constructor(readonly json: string | Buffer) {}
 
   /** The text of `value`; `json`, when the caller has just made it, is not made again. */
-  static of<T>(value: T, json = JSON.stringify(value)): JsonText<T> {
+  static of<T>(value: T, json: string = JSON.stringify(value)): JsonText<T> {
     const text = new JsonText<T>(json);
     text.#value = value;
     text.#parsed = true;
@@ -18,7 +19,7 @@ export class JsonText<T> {
 
   get value(): T {
     if (!this.#parsed) {
-      this.#value = JSON.parse(this.json) as T;
+      this.#value = JSON.parse(typeof this.json === 'string' ? this.json : this.json.toString('utf8')) as T;
       this.#parsed = true;
     }
     return this.#value as T;

@@ -48,13 +48,20 @@ export class ProductsService {
   }
 
   async get(actor: Actor, id: number): Promise<ProductView> {
-    const view = await this.cache.byId(id, async () => viewOrNull(await this.products.findById(id)));
-    return this.visibleTo(actor, view, id);
+    return (await this.getAsJson(actor, id)).value;
+  }
+
+  /** The same product as `get`, with its JSON text, for a response to send as it is. */
+  async getAsJson(actor: Actor, id: number): Promise<JsonText<ProductView>> {
+    return this.visibleTo(actor, await this.cache.byId(id, async () => viewOrNull(await this.products.findById(id))), id);
   }
 
   async getBySlug(actor: Actor, slug: string): Promise<ProductView> {
-    const view = await this.cache.bySlug(slug, async () => viewOrNull(await this.products.findBySlug(slug)));
-    return this.visibleTo(actor, view, `"${slug}"`);
+    return (await this.getBySlugAsJson(actor, slug)).value;
+  }
+
+  async getBySlugAsJson(actor: Actor, slug: string): Promise<JsonText<ProductView>> {
+    return this.visibleTo(actor, await this.cache.bySlug(slug, async () => viewOrNull(await this.products.findBySlug(slug))), `"${slug}"`);
   }
 
   async create(actor: Actor, dto: CreateProductDto): Promise<ProductView> {
@@ -102,9 +109,10 @@ export class ProductsService {
     return { active_products: s.active, inactive_products: s.inactive, total_stock_units: s.totalStock, stock_value: s.stockValue };
   }
 
-  private visibleTo(actor: Actor, view: ProductView | null, key: number | string): ProductView {
+  private visibleTo(actor: Actor, product: JsonText<ProductView | null>, key: number | string): JsonText<ProductView> {
+    const view = product.value;
     if (!view || (!view.is_active && !canSeeInactiveProducts(actor))) throw new NotFoundError('Product', key);
-    return view;
+    return product as JsonText<ProductView>;
   }
 
   private async whyNotAdjusted(id: number, quantity: number): Promise<Error> {
