@@ -1,4 +1,5 @@
 import { ConflictError, InsufficientStockError, type NewProduct, type NewUser, type ProductsRepository } from '@mercato/core';
+import { EntityManager } from 'typeorm';
 import { postgresErrorCode } from './postgres-errors';
 import { TypeormProductsRepository } from './products/typeorm-products.repository';
 import { repositoryDatabase, type RepositoryDatabase } from './testing/repository-database';
@@ -19,6 +20,7 @@ afterAll(() => setup.close());
 const item = (name: string, stock: number): NewProduct => ({ name, description: null, price: 9.99, stock, metadata: null });
 const person = (name: string): NewUser => ({ email: `${name}@example.com`, username: name, fullName: null, passwordHash: 'x', role: 'user' });
 const stockOf = async (id: number) => (await products.findById(id))?.stock;
+const original = EntityManager.prototype.query;
 
 /** A promise the test settles by hand, to hold a unit open at a chosen point. */
 function signal(): { promise: Promise<void>; fire: () => void } {
@@ -130,6 +132,34 @@ describe('TypeormUnitOfWork', () => {
 
     await expect(run).rejects.toThrow(/nothing was committed/);
     expect(await stockOf(lamp.id)).toBe(5);
+  });
+
+  it('rejects as well when the aborted state was already reported before the work resolved', async () => {
+    const lamp = await products.insert(item('Settled lamp', 5), 'settled-lamp');
+    const run = uow.run(async (tx) => {
+      await tx.products.adjustStock(lamp.id, 2 ** 63).catch(() => null);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the server's "failed transaction" status has arrived
+      return 'looks fine';
+    });
+    await expect(run).rejects.toThrow(/nothing was committed/);
+    expect(await stockOf(lamp.id)).toBe(5);
+  });
+
+  it('commits a healthy unit without asking the database whether it is healthy', async () => {
+    const lamp = await products.insert(item('Quick lamp', 5), 'quick-lamp');
+    const statements: string[] = [];
+    const spy = jest.spyOn(EntityManager.prototype, 'query').mockImplementation(function (this: EntityManager, sql: string, parameters?: unknown[]) {
+      statements.push(sql);
+      return original.call(this, sql, parameters);
+    });
+    try {
+      await uow.run((tx) => tx.products.adjustStock(lamp.id, -1));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/^UPDATE products/);
+    expect(await stockOf(lamp.id)).toBe(4);
   });
 
   it('queues two units adjusting the same product, so neither update is lost', async () => {

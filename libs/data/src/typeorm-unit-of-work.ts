@@ -1,4 +1,5 @@
 import { type TransactionalRepositories, UnitOfWork } from '@mercato/core';
+import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { postgresErrorCode } from './postgres-errors';
 import { bindRepositories } from './repository-bindings';
@@ -33,14 +34,27 @@ export function runInTransaction<R, T>(db: DataSource, bind: (manager: EntityMan
 
 /**
  * PostgreSQL answers COMMIT of a transaction an error has aborted with a quiet ROLLBACK. Had the work caught such
- * an error (a deadlock, say) and resolved anyway, the unit would report a commit that never happened; this probe
- * fails in that state, so the unit rejects instead.
+ * an error (a deadlock, say) and resolved anyway, the unit would report a commit that never happened; it rejects
+ * instead. The server states the transaction's status once it is ready for the next statement ('T': open, 'E':
+ * failed), so a connection that has heard that costs no round trip; one still waiting (the work's last statement
+ * failed a moment ago) is asked with a statement, which waits its turn.
  */
 async function assertNotAborted(manager: EntityManager): Promise<void> {
-  try {
-    await manager.query('SELECT 1');
-  } catch (error) {
-    if (postgresErrorCode(error) !== IN_FAILED_TRANSACTION) throw error;
-    throw new Error('A database error aborted the unit of work and the work went on regardless; nothing was committed', { cause: error });
+  const connection = (manager.queryRunner as { databaseConnection?: Partial<TransactionStatus> } | undefined)?.databaseConnection;
+  const status = connection?.readyForQuery === true ? connection.getTransactionStatus?.() : undefined;
+  if (status === 'T') return;
+  let cause: unknown;
+  if (status !== 'E') {
+    try {
+      await manager.query('SELECT 1');
+      return;
+    } catch (error) {
+      if (postgresErrorCode(error) !== IN_FAILED_TRANSACTION) throw error;
+      cause = error;
+    }
   }
+  throw new Error('A database error aborted the unit of work and the work went on regardless; nothing was committed', { cause });
 }
+
+/** What node-postgres's client says of its connection; `readyForQuery` is false while a statement is under way. */
+type TransactionStatus = Pick<PoolClient, 'getTransactionStatus'> & { readyForQuery: boolean };

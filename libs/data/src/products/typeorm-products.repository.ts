@@ -41,6 +41,11 @@ async function pageWithTotal(q: SelectQueryBuilder<ProductEntity>, skip: number,
   return { items: entities, total, skip, limit };
 }
 
+/** pg reads numeric as text, so no precision is lost on the way; prices have two decimals and fit a number. */
+function asProduct(row: Product & { price: string }): Product {
+  return { ...row, price: Number(row.price) };
+}
+
 export class TypeormProductsRepository extends ProductsRepository {
   private readonly db: EntityManager;
 
@@ -82,7 +87,7 @@ export class TypeormProductsRepository extends ProductsRepository {
 
   private async findOne(where: string, value: unknown): Promise<Product | null> {
     const rows = (await this.db.query(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE ${where}`, [value])) as (Product & { price: string })[];
-    return rows[0] ? { ...rows[0], price: Number(rows[0].price) } : null;
+    return rows[0] ? asProduct(rows[0]) : null;
   }
 
   async list({ search, minPrice, maxPrice, inStock, isActive, sort, skip, limit }: ProductFilter): Promise<Page<Product>> {
@@ -98,13 +103,14 @@ export class TypeormProductsRepository extends ProductsRepository {
     return pageWithTotal(q, skip, limit);
   }
 
+  /** One statement: the guarded change and the row as it now is. */
   async adjustStock(id: number, delta: number): Promise<Product | null> {
     const [rows] = (await this.db.query(
       `UPDATE products SET stock = stock + $2, updated_at = now()
-       WHERE id = $1 AND is_active AND stock::bigint + $2 BETWEEN 0 AND ${MAX_STOCK} RETURNING id`,
+       WHERE id = $1 AND is_active AND stock::bigint + $2 BETWEEN 0 AND ${MAX_STOCK} RETURNING ${PRODUCT_COLUMNS}`,
       [id, delta],
-    )) as [{ id: number }[], number];
-    return rows.length ? this.findById(id) : null;
+    )) as [(Product & { price: string })[], number];
+    return rows[0] ? asProduct(rows[0]) : null;
   }
 
   async deactivate(id: number): Promise<Product | null> {
