@@ -148,7 +148,11 @@ describe('TypeormUnitOfWork', () => {
   it('commits a healthy unit without asking the database whether it is healthy', async () => {
     const lamp = await products.insert(item('Quick lamp', 5), 'quick-lamp');
     const statements: string[] = [];
-    const spy = jest.spyOn(EntityManager.prototype, 'query').mockImplementation(function (this: EntityManager, sql: string, parameters?: unknown[]) {
+    const spy = jest.spyOn(EntityManager.prototype, 'query').mockImplementation(function (
+      this: EntityManager,
+      sql: string,
+      parameters?: Parameters<EntityManager['query']>[1],
+    ) {
       statements.push(sql);
       return original.call(this, sql, parameters);
     });
