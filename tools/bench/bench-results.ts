@@ -2,7 +2,10 @@ import type { LoadResult } from './autocannon-run';
 
 /** The bare node:http server's numbers next to one scenario, and the response it answered with. */
 export interface CeilingMeasurement {
+  /** The mean of `samples` when the ceiling was measured on both sides of its scenario. */
   rps: number;
+  /** Each measurement's rate: before the scenario and, where bracketed, after it. */
+  samples?: number[];
   p50: number;
   p99: number;
   /** The real route's response, which the ceiling server copied. */
@@ -28,7 +31,7 @@ export interface ScenarioRecord extends LoadResult {
   /** Stable across runs: `--compare` pairs scenarios by it. */
   id: string;
   ceiling?: CeilingMeasurement;
-  /** 100 × the scenario's request rate / the ceiling measured just before it. */
+  /** 100 × the scenario's request rate / its ceiling (measured before it and after it, averaged). */
   percentOfCeiling?: number;
   ratios: Ratio[];
 }

@@ -15,7 +15,8 @@ export interface BenchOptions {
 
 /**
  * One run's measurements, in the order made. The ceiling moves within a run as the machine's other tenants come and
- * go, so every scenario gets its own, measured just before it with the real route's response, and is divided by that.
+ * go, so every scenario gets its own, measured with the real route's response just before it and again just after,
+ * and is divided by their mean.
  */
 export class BenchSession {
   readonly scenarios: ScenarioRecord[] = [];
@@ -39,8 +40,29 @@ export class BenchSession {
 
   /** Its ceiling, then the scenario; the record is kept and returned. */
   async measure(id: string, spec: LoadSpec): Promise<ScenarioRecord> {
-    const ceiling = await this.ceiling(spec);
-    return this.record(id, await runLoad(spec, this.options.warmup), ceiling);
+    const { result, ceiling } = await this.bracketed(spec, () => runLoad(spec, this.options.warmup));
+    return this.record(id, result, ceiling);
+  }
+
+  /**
+   * Runs `scenario` between two measurements of `spec`'s ceiling, and gives their mean as its ceiling: the machine's
+   * pace on both sides of the scenario, not only just before it, so a tenant arriving mid-run skews the ratio less.
+   */
+  async bracketed<T>(spec: LoadSpec, scenario: () => Promise<T>, shape?: ResponseShape): Promise<{ result: T; ceiling: CeilingMeasurement }> {
+    const before = await this.ceiling(spec, shape);
+    const result = await scenario();
+    const after = await this.ceilingServer.again(spec, { duration: this.options.ceilingDuration, warmup: this.options.warmup });
+    const samples = [before.rps, after.rps];
+    return {
+      result,
+      ceiling: {
+        ...before,
+        rps: Math.round((before.rps + after.rps) / 2),
+        p50: Math.max(before.p50, after.p50),
+        p99: Math.max(before.p99, after.p99),
+        samples,
+      },
+    };
   }
 
   record(id: string, result: LoadResult, ceiling?: CeilingMeasurement): ScenarioRecord {

@@ -11,6 +11,8 @@ export interface CeilingServer {
    * the bare server told to answer with it, and loaded as the scenario will be, with the request sent unchanged.
    */
   measure(spec: LoadSpec, durations: { duration: number; warmup: number }, shape?: ResponseShape): Promise<CeilingMeasurement>;
+  /** The same ceiling measured once more, with the response the last `measure` set: nothing is captured again. */
+  again(spec: LoadSpec, durations: { duration: number; warmup: number }): Promise<Pick<CeilingMeasurement, 'rps' | 'p50' | 'p99'>>;
   stop(): Promise<void>;
 }
 
@@ -20,6 +22,9 @@ export async function startCeilingServer(): Promise<CeilingServer> {
   const url = `http://127.0.0.1:${CEILING_PORT}`;
   await waitUntilReady(CEILING_PORT, () => server.exitCode !== null);
   if (server.exitCode !== null) throw new Error(`the ceiling server exited (${server.exitCode}); is port ${CEILING_PORT} taken?`);
+  const ceilingUrl = (spec: LoadSpec) => `${url}${new URL(spec.url).pathname}`;
+  const loadCeiling = (spec: LoadSpec, duration: number, warmup: number) =>
+    runLoad({ ...spec, title: `ceiling for ${spec.title}`, url: ceilingUrl(spec), duration }, warmup);
   return {
     async measure(spec, { duration, warmup }, given) {
       const shape = given ?? (await captureResponse(spec));
@@ -29,9 +34,8 @@ export async function startCeilingServer(): Promise<CeilingServer> {
         body: JSON.stringify({ status: shape.status, headers: shape.headers, body: shape.body.toString('base64') }),
       });
       if (set.status !== 204) throw new Error(`the ceiling server refused the response to copy (${set.status})`);
-      const path = new URL(spec.url).pathname;
-      const served = await captureResponse(spec, `${url}${path}`);
-      const load = await runLoad({ ...spec, title: `ceiling for ${spec.title}`, url: `${url}${path}`, duration }, warmup);
+      const served = await captureResponse(spec, ceilingUrl(spec));
+      const load = await loadCeiling(spec, duration, warmup);
       return {
         rps: load.rps,
         p50: load.p50,
@@ -41,6 +45,10 @@ export async function startCeilingServer(): Promise<CeilingServer> {
         servedBodyBytes: served.body.length,
         servedHeaderCount: served.headers.length,
       };
+    },
+    async again(spec, { duration, warmup }) {
+      const { rps, p50, p99 } = await loadCeiling(spec, duration, warmup);
+      return { rps, p50, p99 };
     },
     stop: () => stopService(server),
   };

@@ -51,26 +51,28 @@ export async function ordersScenarios(target: BenchTarget, bench: BenchSession):
     const pool = await stockProducts(db, 'pool', POOL_SIZE, POOL_STOCK, initial);
     const anyOfPool = () => [{ product_id: pool[Math.floor(Math.random() * pool.length)], quantity: 1 }];
     // Unrecorded, as every scenario's warm-up; what it sells still counts in the audit.
-    const uncontendedCeiling = await bench.ceiling(checkoutSpec(pool[0]));
-    confirmed += (await runPurchases({ ...shop, title: 'warm-up', basket: anyOfPool, duration: bench.options.warmup })).unitsBought;
-    const uncontended = await runPurchases({
-      ...shop,
-      title: `checkout + complete, 1 of ${POOL_SIZE.toLocaleString('en-US')} products (uncontended)`,
-      basket: anyOfPool,
-      duration,
+    const { result: uncontended, ceiling: uncontendedCeiling } = await bench.bracketed(checkoutSpec(pool[0]), async () => {
+      confirmed += (await runPurchases({ ...shop, title: 'warm-up', basket: anyOfPool, duration: bench.options.warmup })).unitsBought;
+      return runPurchases({
+        ...shop,
+        title: `checkout + complete, 1 of ${POOL_SIZE.toLocaleString('en-US')} products (uncontended)`,
+        basket: anyOfPool,
+        duration,
+      });
     });
     bench.record('orders.purchase.uncontended', await audited(uncontended), uncontendedCeiling);
 
     // Stock for about a third of the run at the uncontended pace, so it sells out mid-run on any machine.
     const hotStock = Math.max(HOT_STOCK_MIN, Math.round((purchaseRate(uncontended) * duration) / 3));
     const [hot] = await stockProducts(db, 'hot', 1, hotStock, initial);
-    const contendedCeiling = await bench.ceiling(checkoutSpec(pool[1]));
-    const contended = await runPurchases({
-      ...shop,
-      title: `checkout + complete, 1 product, ${hotStock} in stock (contended)`,
-      basket: () => [{ product_id: hot, quantity: 1 }],
-      duration,
-    });
+    const { result: contended, ceiling: contendedCeiling } = await bench.bracketed(checkoutSpec(pool[1]), () =>
+      runPurchases({
+        ...shop,
+        title: `checkout + complete, 1 product, ${hotStock} in stock (contended)`,
+        basket: () => [{ product_id: hot, quantity: 1 }],
+        duration,
+      }),
+    );
     bench.record('orders.purchase.contended', await audited(contended), contendedCeiling);
   } finally {
     await db.destroy();

@@ -1,7 +1,7 @@
 // npm run bench -- [products] [mcp] [users] [orders] [--duration 10] [--ceiling-duration 5] [--warmup 2]
 //   [--connections 32] [--smoke] [--compare <earlier results.json>] [--against <results.json>]
-// Runs the production bundles (built first when stale) on loopback, bounded in time: a full run is about 5 minutes
-// (ten scenarios of 2 + 10 s, each after its ceiling of 2 + 5 s, the argon2 rate, setup). Uses DATABASE_URL /
+// Runs the production bundles (built first when stale) on loopback, bounded in time: a full run is about 6 minutes
+// (ten scenarios of 2 + 10 s, each between two ceilings of 2 + 5 s, the argon2 rate, setup). Uses DATABASE_URL /
 // REDIS_URL when set, else an embedded PostgreSQL. Writes tmp/bench/results.json, report.md and the chart.
 // --smoke: 1 s per measurement, for CI, so the harness cannot rot; no target is judged from it.
 // --compare: after the run, the change of every ratio against an earlier results.json; with --against, of that

@@ -32,11 +32,15 @@ export async function usersScenarios(target: BenchTarget, bench: BenchSession): 
   console.log(`raw argon2id verify rate: ${verifiesPerSecond.toFixed(1)}/s, ${concurrency} at once (of ${availableParallelism()} cores)`);
   await bench.measure('users.login', logins);
 
-  const ceiling = await bench.ceiling(me);
-  const [meDuringLogins, background] = await Promise.all([
-    runLoad({ ...me, title: 'GET /users/me during a login burst' }, bench.options.warmup),
-    runLoad({ ...logins, title: 'POST /auth/login (burst)', connections: LOGIN_BURST_CONNECTIONS }, bench.options.warmup),
-  ]);
+  const {
+    result: [meDuringLogins, background],
+    ceiling,
+  } = await bench.bracketed(me, () =>
+    Promise.all([
+      runLoad({ ...me, title: 'GET /users/me during a login burst' }, bench.options.warmup),
+      runLoad({ ...logins, title: 'POST /auth/login (burst)', connections: LOGIN_BURST_CONNECTIONS }, bench.options.warmup),
+    ]),
+  );
   const burst = `${background.rps} logins/s over ${LOGIN_BURST_CONNECTIONS} connections meanwhile`;
   bench.record('users.me.during-logins', { ...meDuringLogins, note: burst }, ceiling);
 }
