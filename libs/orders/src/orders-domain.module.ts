@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import {
-  AgentLimits,
   AgentLimitsService,
   AnalyticsService,
   CheckoutsRepository,
@@ -15,10 +14,9 @@ import {
   SalesReports,
   StockCacheInvalidation,
   SystemClock,
-  toCents,
 } from '@mercato/core';
 import { DataModule } from '@mercato/data';
-import { loadConfig, ProductCacheModule, ServerConfig } from '@mercato/server';
+import { AgentLimitsModule, loadConfig, ProductCacheModule, ServerConfig } from '@mercato/server';
 import { OrdersConfig } from './orders-config';
 
 /** The unit of work the services get: every stock change it makes is dropped from the catalog's cache. */
@@ -29,7 +27,7 @@ const STOCK_AWARE_UNITS = Symbol('STOCK_AWARE_UNITS');
  * stands where a provider would plug in (see PaymentProvider in core).
  */
 @Module({
-  imports: [DataModule, ProductCacheModule],
+  imports: [DataModule, ProductCacheModule, AgentLimitsModule],
   providers: [
     { provide: OrdersConfig, useFactory: () => loadConfig(OrdersConfig) },
     { provide: PaymentProvider, useClass: NoPayment },
@@ -37,11 +35,6 @@ const STOCK_AWARE_UNITS = Symbol('STOCK_AWARE_UNITS');
       provide: STOCK_AWARE_UNITS,
       inject: [OrdersUnitOfWork, ProductCache],
       useFactory: (units: OrdersUnitOfWork, cache: ProductCache) => new StockCacheInvalidation(units, cache),
-    },
-    {
-      provide: AgentLimitsService,
-      inject: [AgentLimits, ServerConfig],
-      useFactory: (limits: AgentLimits, c: ServerConfig) => new AgentLimitsService(limits, toCents(c.AGENT_CHECKOUT_LIMIT)),
     },
     {
       provide: CheckoutsService,

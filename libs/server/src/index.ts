@@ -11,6 +11,7 @@ export * from './auth/verification-key';
 export * from './auth/access-token-verifier';
 export * from './redis/redis.module';
 export * from './redis/product-cache.module';
+export * from './users/agent-limits.module';
 export * from './metrics/metrics.module';
 export * from './openapi/responses';
 export * from './openapi/json-schema';

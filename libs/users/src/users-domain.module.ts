@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AgentLimits, AgentLimitsService, LoginThrottle, PasswordHasher, RefreshTokensRepository, toCents, UsersRepository, UsersService } from '@mercato/core';
+import { LoginThrottle, PasswordHasher, RefreshTokensRepository, UsersRepository, UsersService } from '@mercato/core';
 import { DataModule } from '@mercato/data';
 import type { Redis } from '@mercato/redis';
-import { REDIS, RedisModule, ServerConfig } from '@mercato/server';
+import { AgentLimitsModule, REDIS, RedisModule, ServerConfig } from '@mercato/server';
 import { loginThrottleFrom, passwordHasherFrom } from './password-checks';
 
 /**
@@ -10,7 +10,7 @@ import { loginThrottleFrom, passwordHasherFrom } from './password-checks';
  * keeping core itself free of Nest.
  */
 @Module({
-  imports: [DataModule, RedisModule],
+  imports: [DataModule, RedisModule, AgentLimitsModule],
   providers: [
     { provide: PasswordHasher, inject: [ServerConfig], useFactory: (c: ServerConfig) => passwordHasherFrom(c) },
     {
@@ -23,12 +23,7 @@ import { loginThrottleFrom, passwordHasherFrom } from './password-checks';
       inject: [UsersRepository, RefreshTokensRepository, PasswordHasher, LoginThrottle],
       useFactory: (u: UsersRepository, r: RefreshTokensRepository, h: PasswordHasher, t: LoginThrottle) => new UsersService(u, r, h, t),
     },
-    {
-      provide: AgentLimitsService,
-      inject: [AgentLimits, ServerConfig],
-      useFactory: (limits: AgentLimits, c: ServerConfig) => new AgentLimitsService(limits, toCents(c.AGENT_CHECKOUT_LIMIT)),
-    },
   ],
-  exports: [PasswordHasher, LoginThrottle, UsersService, AgentLimitsService],
+  exports: [PasswordHasher, LoginThrottle, UsersService, AgentLimitsModule],
 })
 export class UsersDomainModule {}
