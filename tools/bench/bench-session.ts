@@ -1,7 +1,6 @@
 import { runLoad, type LoadResult, type LoadSpec } from './autocannon-run';
 import { withCeiling, type Argon2Rate, type CeilingMeasurement, type ScenarioRecord } from './bench-results';
 import type { CeilingServer } from './ceiling';
-import type { ResponseShape } from './response-shape';
 
 export interface BenchOptions {
   /** Seconds each scenario is recorded. */
@@ -32,12 +31,6 @@ export class BenchSession {
     return { connections: this.options.connections, duration: this.options.duration };
   }
 
-  /** The ceiling for `spec`'s response (or the one given, where sending the request has effects to control). */
-  ceiling(spec: LoadSpec, shape?: ResponseShape): Promise<CeilingMeasurement> {
-    const { ceilingDuration: duration, warmup } = this.options;
-    return this.ceilingServer.measure(spec, { duration, warmup }, shape);
-  }
-
   /** Its ceiling, then the scenario; the record is kept and returned. */
   async measure(id: string, spec: LoadSpec): Promise<ScenarioRecord> {
     const { result, ceiling } = await this.bracketed(spec, () => runLoad(spec, this.options.warmup));
@@ -48,10 +41,11 @@ export class BenchSession {
    * Runs `scenario` between two measurements of `spec`'s ceiling, and gives their mean as its ceiling: the machine's
    * pace on both sides of the scenario, not only just before it, so a tenant arriving mid-run skews the ratio less.
    */
-  async bracketed<T>(spec: LoadSpec, scenario: () => Promise<T>, shape?: ResponseShape): Promise<{ result: T; ceiling: CeilingMeasurement }> {
-    const before = await this.ceiling(spec, shape);
+  async bracketed<T>(spec: LoadSpec, scenario: () => Promise<T>): Promise<{ result: T; ceiling: CeilingMeasurement }> {
+    const durations = { duration: this.options.ceilingDuration, warmup: this.options.warmup };
+    const before = await this.ceilingServer.measure(spec, durations);
     const result = await scenario();
-    const after = await this.ceilingServer.again(spec, { duration: this.options.ceilingDuration, warmup: this.options.warmup });
+    const after = await this.ceilingServer.again(spec, durations);
     const samples = [before.rps, after.rps];
     return {
       result,

@@ -1,7 +1,7 @@
 import { spawnService, stopService, waitUntilReady } from '@mercato/testing';
 import { runLoad, type LoadSpec } from './autocannon-run';
 import type { CeilingMeasurement } from './bench-results';
-import { captureResponse, type ResponseShape } from './response-shape';
+import { captureResponse } from './response-shape';
 
 const CEILING_PORT = 3100; // beside the services' 3101…
 
@@ -10,7 +10,7 @@ export interface CeilingServer {
    * The ceiling for one scenario, measured now: the real route's response to the scenario's request is captured,
    * the bare server told to answer with it, and loaded as the scenario will be, with the request sent unchanged.
    */
-  measure(spec: LoadSpec, durations: { duration: number; warmup: number }, shape?: ResponseShape): Promise<CeilingMeasurement>;
+  measure(spec: LoadSpec, durations: { duration: number; warmup: number }): Promise<CeilingMeasurement>;
   /** The same ceiling measured once more, with the response the last `measure` set: nothing is captured again. */
   again(spec: LoadSpec, durations: { duration: number; warmup: number }): Promise<Pick<CeilingMeasurement, 'rps' | 'p50' | 'p99'>>;
   stop(): Promise<void>;
@@ -26,8 +26,8 @@ export async function startCeilingServer(): Promise<CeilingServer> {
   const loadCeiling = (spec: LoadSpec, duration: number, warmup: number) =>
     runLoad({ ...spec, title: `ceiling for ${spec.title}`, url: ceilingUrl(spec), duration }, warmup);
   return {
-    async measure(spec, { duration, warmup }, given) {
-      const shape = given ?? (await captureResponse(spec));
+    async measure(spec, { duration, warmup }) {
+      const shape = await captureResponse(spec);
       if (shape.status >= 400) throw new Error(`${spec.title}: the real route answered ${shape.status}: ${shape.body.toString().slice(0, 300)}`);
       const set = await fetch(`${url}/__ceiling`, {
         method: 'PUT',

@@ -62,7 +62,7 @@ export async function bootstrap(module: Type<unknown>): Promise<void> {
 }
 
 /** JSON for every reply; a JsonText (a cached page) is already JSON, bytes or text, and is sent as it is. */
-export function serializeReply(payload: unknown): string {
+function serializeReply(payload: unknown): string {
   // Fastify sends a Buffer from its serializer as it would a string.
   return payload instanceof JsonText ? (payload.json as string) : JSON.stringify(payload);
 }

@@ -17,8 +17,9 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { problem, headers } = toProblem(error, String(request.id));
-    if (problem.status === 500) this.logger.error({ err: error, reqId: request.id }, 'Unhandled error');
-    else if (problem.status > 500) this.logger.warn({ err: error, reqId: request.id }, problem.detail);
+    // Written while serving the request, so the line carries its request_id like every other.
+    if (problem.status === 500) this.logger.error({ err: error }, 'Unhandled error');
+    else if (problem.status > 500) this.logger.warn({ err: error }, problem.detail);
     if (problem.status === 401 && this.challenge) headers['www-authenticate'] = this.challenge;
     // A scope challenge (403) carries the service's own challenge parameters too, such as the MCP gateway's
     // resource_metadata, which the MCP authorization spec asks for on step-up as on sign-in.
