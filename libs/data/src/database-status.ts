@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { pgPoolOf } from './transactions';
 
 /** The pool counters a metrics scrape reads. */
 export interface DatabasePool {
@@ -15,8 +16,7 @@ export class DatabaseStatus {
     await this.db.query('SELECT 1');
   }
 
-  /** TypeORM's Postgres driver keeps its pg pool as `master`; absent until the DataSource is initialized. */
   pool(): DatabasePool | undefined {
-    return (this.db.driver as unknown as { master?: DatabasePool }).master;
+    return pgPoolOf(this.db);
   }
 }

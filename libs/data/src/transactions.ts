@@ -4,6 +4,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 /** What a repository is built on: the DataSource for plain calls, a transaction's EntityManager in a unit of work. */
 export type DatabaseHandle = DataSource | EntityManager;
 
+/** TypeORM's Postgres driver keeps its pg pool as `master`; absent until the DataSource is initialized. */
+export function pgPoolOf(db: DataSource): Pool | undefined {
+  return (db.driver as unknown as { master?: Pool }).master;
+}
+
 /** The DataSource's own manager opens a connection per call; a transaction's keeps to the transaction's one. */
 export function managerOf(db: DatabaseHandle): EntityManager {
   return 'manager' in db ? db.manager : db;
@@ -25,7 +30,7 @@ export function withSavepoint<T>(db: EntityManager, write: () => Promise<T>): Pr
  * statements. `name` must be unique per statement text.
  */
 export async function preparedRead<T>(db: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const pool = db.queryRunner ? undefined : (db.connection.driver as unknown as { master?: Pool }).master;
+  const pool = db.queryRunner ? undefined : pgPoolOf(db.connection);
   if (!pool) return (await db.query(text, values)) as T[];
   return (await pool.query({ name, text, values })).rows as T[];
 }
