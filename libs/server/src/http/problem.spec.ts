@@ -51,6 +51,8 @@ describe('toProblem', () => {
       shuttingDown,
       new Error('Connection terminated unexpectedly'),
       new Error('Cannot use a pool after calling end on the pool'),
+      // a page's count after its rows, when the connection broke in between
+      Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }),
     ]) {
       const { problem, headers } = toProblem(error, 'req-7');
       expect(problem).toMatchObject({ status: 503, type: '/problems/service-unavailable' });

@@ -107,7 +107,9 @@ function headersFor(status: number): Record<string, string> {
 /**
  * The database (or another dependency) could not be reached: the socket failed, PostgreSQL refused or lost
  * the connection (SQLSTATE 08000–08006, not 08P01, a protocol violation that is our bug) or is shutting down
- * (57P01–57P03), or this process has closed its pool while shutting down. Worth retrying, unlike a 500. REST answers 503; the MCP gateway a service-unavailable result.
+ * (57P01–57P03), or this process has closed its pool while shutting down. TypeORM releases a query runner whose
+ * connection failed, so the next query of the same operation (a page's count after its rows) reports only that the
+ * runner was released. Worth retrying, unlike a 500. REST answers 503; the MCP gateway a service-unavailable result.
  */
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -129,6 +131,7 @@ export function isDependencyUnreachable(error: unknown): boolean {
   return causes(error).some(
     (e) =>
       (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) ||
+      e.name === 'QueryRunnerAlreadyReleasedError' ||
       (typeof e.message === 'string' &&
         /^Connection terminated|timeout exceeded when trying to connect|^Cannot use a pool after calling end on the pool/.test(e.message)),
   );
@@ -149,8 +152,8 @@ export function retryableFailure(error: unknown): string | undefined {
 }
 
 /** The error and the driver errors it wraps (TypeORM's QueryFailedError keeps pg's as driverError). */
-function causes(error: unknown): { code?: unknown; message?: unknown }[] {
-  const found: { code?: unknown; message?: unknown; driverError?: unknown }[] = [];
+function causes(error: unknown): { code?: unknown; name?: unknown; message?: unknown }[] {
+  const found: { code?: unknown; name?: unknown; message?: unknown; driverError?: unknown }[] = [];
   for (let e = error as (typeof found)[number] | undefined; e && found.length < 3; e = e.driverError as (typeof found)[number]) found.push(e);
   return found;
 }
