@@ -116,19 +116,20 @@ export async function redisRestartDrill(platform: DrillPlatform, { products, adm
 }
 
 /**
- * PostgreSQL stopped for a few seconds and started again while users-api answers requests that need it
- * (`/users/me` checks the account on every call): 503 while it is down, never a 500 or a dropped request, and
- * back to 200 by itself, the same process, once PostgreSQL is.
+ * PostgreSQL stopped for a few seconds and started again while users-api answers requests that need it (listing
+ * accounts reads the table on every call, where a token's own account check may be answered from the process's
+ * copy): 503 while it is down, never a 500 or a dropped request, and back to 200 by itself, the same process, once
+ * PostgreSQL is.
  */
-export async function postgresRestartDrill(platform: DrillPlatform, { users, user }: DrillServices, t: DrillTimings): Promise<DrillResult> {
+export async function postgresRestartDrill(platform: DrillPlatform, { users, adminAuth }: DrillServices, t: DrillTimings): Promise<DrillResult> {
   const name = 'postgres-restart';
   const notes: string[] = [];
   // 1.5 s of load before the stop, and at least 2.5 s after PostgreSQL is back (its start takes about 1 s)
   const loadSeconds = Math.max(t.loadSeconds, t.postgresDownSeconds + 5);
   const load = startLoad({
     title: name,
-    url: `${users.url}/api/v1/users/me`,
-    headers: { authorization: `Bearer ${user.token}` },
+    url: `${users.url}/api/v1/users?limit=1`,
+    headers: adminAuth,
     connections: t.connections,
     duration: loadSeconds,
   });

@@ -70,7 +70,7 @@ export async function startDrillPlatform({ withRedis }: { withRedis: boolean }):
           HOST: '127.0.0.1',
           PORT: String(port),
           DATABASE_URL: databaseUrl,
-          ...(redis ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: `mercato-drills:${name}:` } : {}),
+          ...(redis ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'mercato-drills:' } : {}),
           JWT_PUBLIC_KEY: keys.publicKey,
           ...(name === 'users-api' ? { JWT_PRIVATE_KEY: keys.privateKey } : {}),
           ...env,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestDatabase, freePort, type TestDatabase } from '@mercato/data';
@@ -35,7 +36,13 @@ export async function startOAuthPlatform(): Promise<OAuthPlatform> {
     const [usersPort, gatewayPort] = [await freePort(), await freePort()];
     const issuer = `http://127.0.0.1:${usersPort}`;
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-    const shared = { JWT_PRIVATE_KEY: keys.privateKey, JWT_PUBLIC_KEY: keys.publicKey, JWT_ISSUER: issuer };
+    // One deployment: one signing key, one issuer, one Redis key prefix (an account change reaches every service).
+    const shared = {
+      JWT_PRIVATE_KEY: keys.privateKey,
+      JWT_PUBLIC_KEY: keys.publicKey,
+      JWT_ISSUER: issuer,
+      REDIS_KEY_PREFIX: `mercato-test:oauth:${randomBytes(4).toString('hex')}:`,
+    };
     const usersApi = await startServiceProcess('users-api', {
       database,
       port: usersPort,

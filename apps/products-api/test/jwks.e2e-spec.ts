@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { type Role, UsersRepository } from '@mercato/core';
 import { createTestDatabase, type TestDatabase } from '@mercato/data';
 import { Argon2PasswordHasher, JwtAccessTokenIssuer } from '@mercato/security';
@@ -8,7 +8,8 @@ import { ProductsApiModule } from '../src/products-api.module';
 
 /**
  * products-api configured the way a deployment without a shared PEM is: it knows only users-api's JWKS URL.
- * users-api runs as its own process (apps may not import each other), over the same database.
+ * users-api runs as its own process (apps may not import each other), over the same database and, as in a
+ * deployment, the same Redis key prefix.
  */
 let database: TestDatabase;
 let usersApi: ServiceProcess;
@@ -17,10 +18,11 @@ let products: TestApp;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  usersApi = await startServiceProcess('users-api', { database });
+  const shared = { REDIS_KEY_PREFIX: `mercato-test:jwks:${randomBytes(4).toString('hex')}:` };
+  usersApi = await startServiceProcess('users-api', { database, env: shared });
   usersUrl = usersApi.url;
   // An empty value counts as unset (loadConfig), so this app holds no public key of its own.
-  products = await startTestApp(ProductsApiModule, { database, env: { JWT_PUBLIC_KEY: '', JWT_JWKS_URL: `${usersUrl}/.well-known/jwks.json` } });
+  products = await startTestApp(ProductsApiModule, { database, env: { ...shared, JWT_PUBLIC_KEY: '', JWT_JWKS_URL: `${usersUrl}/.well-known/jwks.json` } });
 }, 60_000);
 afterAll(async () => {
   await products?.close();

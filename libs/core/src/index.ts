@@ -26,6 +26,8 @@ export * from './auth/token-response.view';
 export * from './users/user';
 export * from './users/user.view';
 export * from './users/users.repository';
+export * from './users/auth-state-cache';
+export * from './users/cached-users.repository';
 export * from './users/users.policy';
 export * from './users/users.service';
 export * from './users/dto/create-user.dto';

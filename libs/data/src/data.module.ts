@@ -1,5 +1,18 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { AgentLimits, CheckoutsRepository, ConnectedApps, IdempotencyStore, OrdersRepository, OrdersUnitOfWork, SalesReports, UnitOfWork } from '@mercato/core';
+import {
+  AgentLimits,
+  AuthStateCache,
+  CachedAgentLimits,
+  CachedUsersRepository,
+  CheckoutsRepository,
+  ConnectedApps,
+  IdempotencyStore,
+  OrdersRepository,
+  OrdersUnitOfWork,
+  SalesReports,
+  UnitOfWork,
+  UsersRepository,
+} from '@mercato/core';
 import { DataSource } from 'typeorm';
 import { createDataSource, type DatabaseOptions } from './data-source';
 import { DatabaseStatus } from './database-status';
@@ -14,6 +27,13 @@ import { repositoryBindings } from './repository-bindings';
 import { TypeormUnitOfWork } from './typeorm-unit-of-work';
 import { TypeormAgentLimits } from './users/typeorm-agent-limits';
 
+/** Provided globally by the server kit; a DataModule used without it (tools, tests) reads the database every time. */
+const AUTH_STATE_CACHE = { token: AuthStateCache, optional: true };
+
+function withAuthStateCache<P>(port: P, cache: AuthStateCache | undefined, Cached: new (port: P, cache: AuthStateCache) => P): P {
+  return cache ? new Cached(port, cache) : port;
+}
+
 /** Where to connect: provided once per app by its configuration, so any module can import DataModule. */
 export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
 
@@ -26,12 +46,24 @@ const providers = [
   { provide: DatabaseStatus, inject: [DataSource], useFactory: (db: DataSource) => new DatabaseStatus(db) },
   { provide: OAuthRecords, inject: [DataSource], useFactory: (db: DataSource) => new OAuthRecords(db) },
   { provide: ConnectedApps, inject: [DataSource], useFactory: (db: DataSource) => new TypeormConnectedApps(db) },
-  { provide: AgentLimits, inject: [DataSource], useFactory: (db: DataSource) => new TypeormAgentLimits(db) },
-  ...Object.values(repositoryBindings).map(({ port, build }) => ({
-    provide: port,
-    inject: [DataSource],
-    useFactory: (db: DataSource) => build(db.manager),
-  })),
+  // The users table is read on every request and written by account changes: both through the process's AuthStateCache.
+  {
+    provide: AgentLimits,
+    inject: [DataSource, AUTH_STATE_CACHE],
+    useFactory: (db: DataSource, cache?: AuthStateCache) => withAuthStateCache(new TypeormAgentLimits(db), cache, CachedAgentLimits),
+  },
+  {
+    provide: UsersRepository,
+    inject: [DataSource, AUTH_STATE_CACHE],
+    useFactory: (db: DataSource, cache?: AuthStateCache) => withAuthStateCache(repositoryBindings.users.build(db.manager), cache, CachedUsersRepository),
+  },
+  ...Object.values(repositoryBindings)
+    .filter(({ port }) => port !== UsersRepository)
+    .map(({ port, build }) => ({
+      provide: port,
+      inject: [DataSource],
+      useFactory: (db: DataSource) => build(db.manager),
+    })),
   { provide: UnitOfWork, inject: [DataSource], useFactory: (db: DataSource) => new TypeormUnitOfWork(db) },
   { provide: CheckoutsRepository, inject: [DataSource], useFactory: (db: DataSource) => new TypeormCheckoutsRepository(db) },
   { provide: OrdersRepository, inject: [DataSource], useFactory: (db: DataSource) => new TypeormOrdersRepository(db) },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page, ProductView } from '@mercato/core';
 import { createClient } from 'redis';
 import { RateLimiterLoginThrottle } from './login-throttle';
+import { RedisAuthStateCache } from './redis-auth-state-cache';
 import { type CacheMetrics, RedisProductCache } from './redis-product-cache';
 import { consumeOrRefuse, sharedLimiter } from './rate-limiter';
 import type { Redis } from './redis-client';
@@ -22,7 +23,7 @@ async function keysWithTtl(redis: Redis, prefix: string): Promise<Map<string, nu
 /** A key with its variable parts named, e.g. `product:<id>:v<version>`. */
 function shapeOf(key: string): string {
   return key
-    .replace(/^product:\d+/, 'product:<id>')
+    .replace(/^(product|account):\d+/, '$1:<id>')
     .replace(/^(slug|list):[\w-]+/, '$1:<digest>')
     .replace(/:v(?!er$)[\w-]+$/, ':v<version>')
     .replace(/^(login:account-client|login:account|login:client|mcp:account):.*$/, '$1:<key>');
@@ -74,6 +75,9 @@ describe('the keys Mercato writes to Redis', () => {
       keyPrefix: prefix,
     });
     await logins.attempt({ account: 'user:1', client: '203.0.113.7' }, async () => false);
+    const accounts = new RedisAuthStateCache(redis, prefix, 10);
+    await accounts.read(1, async () => null); // read: its version
+    await accounts.change(2, async () => undefined); // changed: its mark, then its version
     // let the fire-and-forget cache writes land
     await new Promise((r) => setTimeout(r, 100));
 
@@ -81,6 +85,7 @@ describe('the keys Mercato writes to Redis', () => {
     const shapes = new Set([...keys.keys()].map((key) => shapeOf(key.slice(prefix.length))));
     expect([...shapes].sort()).toEqual(
       [
+        'account:<id>:ver',
         'catalog:ver',
         'list:<digest>:v<version>',
         'login:account-client:<key>',

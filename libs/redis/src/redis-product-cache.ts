@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { JsonText, type Page, ProductCache, type ProductView } from '@mercato/core';
 import { RESP_TYPES } from 'redis';
 import type { Redis } from './redis-client';
+import { newVersion } from './version-token';
 
 /** The counter lookups are reported to (the service's metrics), so hit rates show without this lib knowing Prometheus. */
 export interface CacheMetrics {
@@ -152,16 +153,6 @@ export class RedisProductCache extends ProductCache {
   private warn(what: string, error: unknown): void {
     this.logger.warn(`cache ${what} skipped: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-/** 72 random bits: a version token that no earlier version of the same key will have held. */
-/** Drawn once per process (always 12 characters): with the counter after it, every version made is new everywhere. */
-const PROCESS_TOKEN = randomBytes(9).toString('base64url');
-let versionsMade = 0;
-
-/** A version no process has used: cheap enough to make one on every read, in case the read has to set it. */
-function newVersion(): string {
-  return `${PROCESS_TOKEN}${(versionsMade++).toString(36)}`;
 }
 
 function digest(text: string): string {

@@ -17,6 +17,7 @@ import { AUTH_CHALLENGE, ProblemFilter } from './http/problem.filter';
 import { loggingModule } from './logging/logging';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsModule } from './metrics/metrics.module';
+import { AuthStateCacheModule } from './redis/auth-state-cache.module';
 import { RedisModule } from './redis/redis.module';
 import type { ServiceInfo } from './service-info';
 
@@ -44,6 +45,7 @@ export class ServerModule {
         loggingModule(),
         DataModule,
         RedisModule,
+        AuthStateCacheModule,
         MetricsModule,
         StrategyNameModule,
         PassportModule.registerAsync({
