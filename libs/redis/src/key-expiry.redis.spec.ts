@@ -75,7 +75,7 @@ describe('the keys Mercato writes to Redis', () => {
       keyPrefix: prefix,
     });
     await logins.attempt({ account: 'user:1', client: '203.0.113.7' }, async () => false);
-    const accounts = new RedisAuthStateCache(redis, prefix, 10);
+    const accounts = new RedisAuthStateCache(redis, prefix, { maxAccounts: 10 });
     await accounts.read(1, async () => null); // read: its version
     await accounts.change(2, async () => undefined); // changed: its mark, then its version
     // let the fire-and-forget cache writes land

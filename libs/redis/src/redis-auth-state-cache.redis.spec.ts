@@ -6,6 +6,8 @@ import { closeRedisClient, createRedisClient, type Redis } from './redis-client'
 
 const redisUrl = process.env['REDIS_URL'] as string;
 const ID = 7;
+const HEARTBEAT_MS = 100;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The users table, as far as these tests need one: the account's row, and how often each replica read it. */
 class Table {
@@ -40,11 +42,13 @@ describe('RedisAuthStateCache: each replica keeps the standing it read until the
   let prefix: string;
   let clients: Redis[];
   const versionKey = () => `${prefix}account:${ID}:ver`;
-  const replica = async (url = redisUrl): Promise<Replica> => {
+  const replica = async (url = redisUrl, keepMs?: number): Promise<Replica> => {
     const redis = createRedisClient(url, { tracking: { maxEntries: 100 } });
     clients.push(redis);
     if (url === redisUrl && !redis.isReady) await once(redis, 'ready');
-    const cache = new RedisAuthStateCache(redis, prefix, 100);
+    const cache = new RedisAuthStateCache(redis, prefix, { maxAccounts: 100, heartbeatMs: HEARTBEAT_MS, keepMs });
+    // The cache's first heartbeat went out before this one, so it has been answered when this one is.
+    if (redis.isReady) await redis.ping();
     const r: Replica = {
       cache,
       redis,
@@ -118,6 +122,58 @@ describe('RedisAuthStateCache: each replica keeps the standing it read until the
     table.role = 'admin';
     expect(await a.read(table)).toBe('admin');
     expect(a.loads).toBe(2);
+  });
+
+  it('replaces, after the commit, a version a reader made while the mark was evicted', async () => {
+    const table = new Table();
+    const [a, b] = [await replica(), await replica()];
+    let told: Promise<unknown> | undefined;
+    await b.cache.change(ID, async () => {
+      await a.redis.del(versionKey()); // the mark evicted mid-change
+      expect(await a.read(table)).toBe('user'); // a new version, and the row from before the commit under it
+      told = a.told();
+      table.role = 'admin';
+    });
+    await told;
+    expect(await a.read(table)).toBe('admin');
+    expect(a.loads).toBe(2);
+  });
+
+  it('forgets every copy when its connection breaks, as Redis may come back holding older versions', async () => {
+    const table = new Table();
+    const [a, b] = [await replica(), await replica()];
+    await a.read(table);
+    const back = new Promise((resolve) => a.redis.once('ready', resolve)); // once() would reject on the reset's error
+    await b.redis.sendCommand(['CLIENT', 'KILL', 'ID', String(await a.redis.clientId())]);
+    await back;
+    await a.redis.ping();
+    expect(await a.read(table)).toBe('user');
+    expect(a.loads).toBe(2);
+  });
+
+  it('reads the database while its connection shows no sign of life, as notices may not be arriving either', async () => {
+    const table = new Table();
+    const a = await replica();
+    await a.read(table);
+    await a.read(table);
+    expect(a.loads).toBe(1);
+    // A connection that stops answering without breaking (a partition): paused, as CLIENT PAUSE holds every reply.
+    const other = await replica();
+    await other.redis.sendCommand(['CLIENT', 'PAUSE', String(6 * HEARTBEAT_MS), 'ALL']);
+    await sleep(4 * HEARTBEAT_MS);
+    const during = a.read(table); // its version comes from memory; its heartbeats go unanswered
+    expect(await during).toBe('user');
+    expect(a.loads).toBe(2);
+  });
+
+  it('uses no copy longer than it was told to, whatever the notices say (a change made in SQL sends none)', async () => {
+    const table = new Table();
+    const a = await replica(redisUrl, 2 * HEARTBEAT_MS);
+    await a.read(table);
+    table.role = 'admin';
+    expect(await a.read(table)).toBe('user');
+    await sleep(3 * HEARTBEAT_MS);
+    expect(await a.read(table)).toBe('admin');
   });
 
   it('keeps the account marked, and uncached everywhere, until the last of two overlapping changes ends', async () => {

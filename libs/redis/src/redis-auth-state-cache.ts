@@ -8,10 +8,7 @@ import { newVersion } from './version-token';
 const CHANGING = 'changing:';
 /** Longer than any change to an account takes; should a change's end never reach Redis, its mark lapses by itself. */
 const CHANGING_TTL_SECONDS = 300;
-/**
- * How long a version outlives the change or first read that set it; then it is made anew, and each process reads
- * the account once more. This bounds how long a change made past the services (by hand, in SQL) goes unseen.
- */
+/** How long a version outlives the change or first read that set it; then it is made anew (one re-read each). */
 const VERSION_TTL_SECONDS = 600;
 /** After a change, how often and how long the new version is retried before the mark is left to lapse. */
 const SETTLE_ATTEMPTS = 4;
@@ -40,28 +37,57 @@ interface Held {
   state: UserAuthState;
 }
 
+export interface AuthStateCacheOptions {
+  /** Accounts whose standing the process keeps at once. */
+  maxAccounts: number;
+  /** How often the connection is asked for a sign of life; a copy is used only within three of these of the last. */
+  heartbeatMs?: number;
+  /** The longest a copy is used, whatever Redis says: the bound on what no notice reaches (a change made in SQL). */
+  keepMs?: number;
+}
+
 /**
  * Each process keeps the standing of the accounts it has read, each under the version its account's key held when
  * the read began; the key is read through node-redis's client-side cache (RESP3 client tracking), so while nobody
  * changes the account a request's check costs no round trip at all, and the moment a change sets the key Redis
  * tells every process that read it. A change marks the key before it writes (refused if Redis cannot be reached,
  * so no change commits unannounced), and the last of the changes running sets a fresh version after its commit:
- * whatever a process read before that commit hangs under an older version or a mark, and is read again. Versions are never reused (see
- * newVersion), so one that expired or was evicted cannot bring an old copy back; and when this process loses its
- * connection, node-redis forgets every version it held, so nothing is served until Redis is reached again.
+ * whatever a process read before that commit hangs under an older version or a mark, and is read again. Versions
+ * are never reused (see newVersion), so one that expired or was evicted cannot bring an old copy back.
+ *
+ * The notices only help while they arrive, so a copy is used only while the connection shows signs of life: Redis
+ * answers a heartbeat on the same connection as its notices, after every notice it sent before, so a heartbeat
+ * answered lately means every change settled before it was sent has been heard. A connection gone quiet (a
+ * partition that no reset announces) sends every read to PostgreSQL; a broken one, or a Redis come back with older
+ * data, makes the process forget every copy. No copy outlives `keepMs`, whatever happens to the notices.
  */
 export class RedisAuthStateCache extends AuthStateCache {
   private readonly logger = new Logger('AuthStateCache');
   private readonly held: LRUCache<number, Held>;
+  private readonly heartbeatMs: number;
+  private lastHeard = 0;
 
   /** `tracked` must be a RESP3 client with a client-side cache (createRedisClient's `tracking` option). */
   constructor(
     private readonly tracked: Redis,
     private readonly prefix: string,
-    maxAccounts: number,
+    { maxAccounts, heartbeatMs = 1_000, keepMs = 60_000 }: AuthStateCacheOptions,
   ) {
     super();
-    this.held = new LRUCache({ max: maxAccounts });
+    this.heartbeatMs = heartbeatMs;
+    this.held = new LRUCache({ max: maxAccounts, ttl: keepMs });
+    const forget = () => {
+      this.held.clear();
+      this.lastHeard = 0;
+    };
+    tracked.on('error', forget);
+    tracked.on('ready', () => {
+      forget();
+      this.heartbeat();
+    });
+    const beat = setInterval(() => this.heartbeat(), heartbeatMs).unref();
+    tracked.on('end', () => clearInterval(beat));
+    if (tracked.isReady) this.heartbeat();
   }
 
   async read(id: number, load: () => Promise<UserAuthState | null>): Promise<UserAuthState | null> {
@@ -71,7 +97,7 @@ export class RedisAuthStateCache extends AuthStateCache {
     } catch {
       return load(); // Redis unreachable: the database answers every request, as without Redis
     }
-    if (version.startsWith(CHANGING)) return load();
+    if (version.startsWith(CHANGING) || !this.heard()) return load();
     const held = this.held.get(id);
     if (held?.version === version) return held.state;
     const state = await load();
@@ -123,6 +149,18 @@ export class RedisAuthStateCache extends AuthStateCache {
         await new Promise((resolve) => setTimeout(resolve, SETTLE_FIRST_WAIT_MS * 2 ** attempt));
       }
     }
+  }
+
+  private heartbeat(): void {
+    if (!this.tracked.isReady) return;
+    this.tracked.ping().then(
+      () => (this.lastHeard = Date.now()),
+      () => undefined, // the error listener forgets what is held
+    );
+  }
+
+  private heard(): boolean {
+    return Date.now() - this.lastHeard <= 3 * this.heartbeatMs;
   }
 
   private keyOf(id: number): string {

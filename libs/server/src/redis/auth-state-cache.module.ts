@@ -24,7 +24,7 @@ const TRACKING_REDIS = Symbol('TRACKING_REDIS');
       provide: AuthStateCache,
       inject: [TRACKING_REDIS, ServerConfig],
       useFactory: (redis: Redis | null, c: ServerConfig): AuthStateCache =>
-        redis ? new RedisAuthStateCache(redis, c.REDIS_KEY_PREFIX, MAX_ACCOUNTS) : new NoAuthStateCache(),
+        redis ? new RedisAuthStateCache(redis, c.REDIS_KEY_PREFIX, { maxAccounts: MAX_ACCOUNTS }) : new NoAuthStateCache(),
     },
   ],
   exports: [AuthStateCache],
