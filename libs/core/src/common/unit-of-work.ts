@@ -7,6 +7,10 @@ import type { UsersRepository } from '../users/users.repository';
  * A context that needs its writes to share a transaction with these adds its port here, in one line.
  */
 export interface TransactionalRepositories {
+  /**
+   * For reads and new accounts: a change to an existing account must go through the services' own repository
+   * (CachedUsersRepository), whose fence around its commit tells every process; a unit commits after its writes.
+   */
   users: UsersRepository;
   refreshTokens: RefreshTokensRepository;
   products: ProductsRepository;
