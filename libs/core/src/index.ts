@@ -28,6 +28,7 @@ export * from './users/user.view';
 export * from './users/users.repository';
 export * from './users/auth-state-cache';
 export * from './users/cached-users.repository';
+export * from './users/cached-agent-limits';
 export * from './users/users.policy';
 export * from './users/users.service';
 export * from './users/dto/create-user.dto';

@@ -1,6 +1,5 @@
 import type { Role } from '../auth/actor';
 import type { Page } from '../common/pagination';
-import { AgentLimits } from './agent-limits';
 import type { AuthStateCache } from './auth-state-cache';
 import type { User, UserAuthState } from './user';
 import { type GuardedChange, type NewUser, type UserChanges, type UserFilter, UsersRepository } from './users.repository';
@@ -53,23 +52,5 @@ export class CachedUsersRepository extends UsersRepository {
 
   countByRole(): Promise<{ role: Role; isActive: boolean; count: number }[]> {
     return this.users.countByRole();
-  }
-}
-
-/** Setting an account's agent limit touches its row (updated_at, which GET /users/me shows), so it passes the fence too. */
-export class CachedAgentLimits extends AgentLimits {
-  constructor(
-    private readonly limits: AgentLimits,
-    private readonly cache: AuthStateCache,
-  ) {
-    super();
-  }
-
-  find(userId: number): Promise<number | null> {
-    return this.limits.find(userId);
-  }
-
-  set(userId: number, cents: number | null): Promise<void> {
-    return this.cache.change(userId, () => this.limits.set(userId, cents));
   }
 }
